@@ -1,0 +1,41 @@
+/**
+ * Preprocessing steps: drop lines with a quantity or a unit price that is not positive.
+ * Two separate steps so the cleaning log shows how many lines each rule removes.
+ */
+import type { Table } from 'apache-arrow';
+import { floats } from '../table';
+import { keepRows } from './keepRows';
+
+function dropNotPositive(tx: Table, column: string): { table: Table; removed: number } {
+  const v = floats(tx, column);
+  const keep = new Uint8Array(v.length);
+  let removed = 0;
+  for (let i = 0; i < v.length; i++) {
+    const ok = v[i] > 0; // NaN (null) fails too
+    keep[i] = ok ? 1 : 0;
+    if (!ok) removed++;
+  }
+  return { table: removed ? keepRows(tx, keep) : tx, removed };
+}
+
+/**
+ * Drop lines whose `quantity` is ≤ 0 or null (returns and adjustments, not purchases).
+ * Returns the input table itself when nothing is removed.
+ *
+ * @example
+ *   dropNonPositiveQuantity(tx).removed; // Online Retail after the two steps before: 0
+ */
+export function dropNonPositiveQuantity(tx: Table): { table: Table; removed: number } {
+  return dropNotPositive(tx, 'quantity');
+}
+
+/**
+ * Drop lines whose unit `price` is ≤ 0 or null (free samples, write-offs, bad debt lines).
+ * Returns the input table itself when nothing is removed.
+ *
+ * @example
+ *   dropNonPositivePrice(tx).removed; // Online Retail after the steps before: 40
+ */
+export function dropNonPositivePrice(tx: Table): { table: Table; removed: number } {
+  return dropNotPositive(tx, 'price');
+}

@@ -1,0 +1,234 @@
+/**
+ * Small, allocation-aware helpers for reading and building Apache Arrow tables.
+ *
+ * Every core stage takes Arrow tables in and gives Arrow tables out; hot loops run over the
+ * typed arrays these helpers return, never over row objects.
+ *
+ * @example
+ *   const t = makeTable({ customer: ['a', 'b'], spend: Float64Array.of(1, 2) });
+ *   floats(t, 'spend'); // Float64Array [1, 2]
+ */
+import {
+  Table,
+  Vector,
+  makeVector,
+  vectorFromArray,
+  Dictionary,
+  Utf8,
+  Int32,
+  Float64,
+  TimestampMillisecond,
+  Bool,
+  makeData,
+} from 'apache-arrow';
+
+/** A dictionary-encoded column read as codes into `dict`; `-1` marks a null. */
+export interface Codes {
+  codes: Int32Array;
+  dict: string[];
+}
+
+/** Column values the builder accepts. */
+export type ColumnInput =
+  | Float64Array
+  | Float32Array
+  | Int32Array
+  | Uint8Array
+  | (string | null)[]
+  | Codes
+  | { timestampMs: Float64Array }
+  | { bool: Uint8Array }
+  | Vector;
+
+function column(table: Table, name: string): Vector {
+  const col = table.getChild(name);
+  if (!col) {
+    const have = table.schema.fields.map((f) => f.name).join(', ');
+    throw new Error(`column \`${name}\` not found (columns: ${have})`);
+  }
+  return col;
+}
+
+/** Numeric column as a Float64Array (nulls become NaN). Timestamps give epoch milliseconds. */
+export function floats(table: Table, name: string): Float64Array {
+  const col = column(table, name);
+  const n = col.length;
+  const out = new Float64Array(n);
+  let offset = 0;
+  for (const data of col.data) {
+    const values = data.values as ArrayLike<number | bigint>;
+    const hasNulls = data.nullCount > 0;
+    for (let i = 0; i < data.length; i++) {
+      const v = values[data.offset + i];
+      out[offset + i] = hasNulls && !data.getValid(i) ? NaN : Number(v);
+    }
+    offset += data.length;
+  }
+  return out;
+}
+
+/** Dictionary or string column as integer codes; nulls are -1. Plain Utf8 columns are encoded here. */
+export function codes(table: Table, name: string): Codes {
+  const col = column(table, name);
+  const n = col.length;
+  const out = new Int32Array(n);
+  if (col.type instanceof Dictionary && col.data.length === 1) {
+    const data = col.data[0];
+    const dictVec = data.dictionary as Vector;
+    const dict = dictVec.toArray() as unknown as string[];
+    const values = data.values as Int32Array;
+    const hasNulls = data.nullCount > 0;
+    for (let i = 0; i < n; i++) out[i] = hasNulls && !data.getValid(i) ? -1 : values[data.offset + i];
+    return { codes: out, dict: Array.from(dict, String) };
+  }
+  const index = new Map<string, number>();
+  const dict: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = col.get(i);
+    if (v === null || v === undefined) {
+      out[i] = -1;
+      continue;
+    }
+    const s = String(v);
+    let c = index.get(s);
+    if (c === undefined) {
+      c = dict.length;
+      dict.push(s);
+      index.set(s, c);
+    }
+    out[i] = c;
+  }
+  return { codes: out, dict };
+}
+
+/** String values of a column (nulls stay null). */
+export function strings(table: Table, name: string): (string | null)[] {
+  const { codes: c, dict } = codes(table, name);
+  const out = new Array<string | null>(c.length);
+  for (let i = 0; i < c.length; i++) out[i] = c[i] < 0 ? null : dict[c[i]];
+  return out;
+}
+
+/** Build a dictionary vector from codes (-1 = null) without copying strings per row. */
+export function dictionaryVector({ codes: c, dict }: Codes): Vector {
+  const type = new Dictionary(new Utf8(), new Int32());
+  const dictionary = vectorFromArray(dict, new Utf8());
+  let nullCount = 0;
+  const valid = new Uint8Array((c.length + 7) >> 3);
+  for (let i = 0; i < c.length; i++) {
+    if (c[i] < 0) nullCount++;
+    else valid[i >> 3] |= 1 << (i & 7);
+  }
+  const values = new Int32Array(c.length);
+  for (let i = 0; i < c.length; i++) values[i] = c[i] < 0 ? 0 : c[i];
+  const data = makeData({
+    type,
+    length: c.length,
+    nullCount,
+    nullBitmap: nullCount ? valid : null,
+    data: values,
+    dictionary,
+  });
+  return makeVector(data);
+}
+
+function toVector(value: ColumnInput): Vector {
+  if (value instanceof Vector) return value;
+  if (value instanceof Float64Array) return makeVector(value);
+  if (value instanceof Float32Array) return makeVector(value);
+  if (value instanceof Int32Array) return makeVector(value);
+  if (value instanceof Uint8Array) return makeVector(value);
+  if (Array.isArray(value)) return dictionaryVector(encode(value));
+  if ('timestampMs' in value) {
+    const ms = value.timestampMs;
+    const big = new BigInt64Array(ms.length);
+    let nullCount = 0;
+    const valid = new Uint8Array((ms.length + 7) >> 3);
+    for (let i = 0; i < ms.length; i++) {
+      if (Number.isNaN(ms[i])) nullCount++;
+      else {
+        big[i] = BigInt(Math.round(ms[i]));
+        valid[i >> 3] |= 1 << (i & 7);
+      }
+    }
+    return makeVector(
+      makeData({ type: new TimestampMillisecond(), length: ms.length, nullCount, nullBitmap: nullCount ? valid : null, data: big as never }),
+    );
+  }
+  if ('bool' in value) return vectorFromArray(Array.from(value.bool, (b) => b !== 0), new Bool());
+  return dictionaryVector(value);
+}
+
+/** Encode strings as dictionary codes (first-seen order). */
+export function encode(values: (string | null)[]): Codes {
+  const index = new Map<string, number>();
+  const dict: string[] = [];
+  const c = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      c[i] = -1;
+      continue;
+    }
+    let k = index.get(v);
+    if (k === undefined) {
+      k = dict.length;
+      dict.push(v);
+      index.set(v, k);
+    }
+    c[i] = k;
+  }
+  return { codes: c, dict };
+}
+
+/** Build a single-batch Arrow table from named columns (insertion order kept). */
+export function makeTable(columns: Record<string, ColumnInput>): Table {
+  const vectors: Record<string, Vector> = {};
+  for (const [name, value] of Object.entries(columns)) vectors[name] = toVector(value);
+  return new Table(vectors);
+}
+
+/** Keep the rows whose mask byte is 1; dictionary columns keep their dictionaries. */
+export function filterRows(table: Table, mask: Uint8Array): Table {
+  const keep: number[] = [];
+  for (let i = 0; i < mask.length; i++) if (mask[i]) keep.push(i);
+  return takeRows(table, Int32Array.from(keep));
+}
+
+/** Rows at the given indices, in that order. */
+export function takeRows(table: Table, index: Int32Array): Table {
+  const cols: Record<string, ColumnInput> = {};
+  for (const field of table.schema.fields) {
+    const name = field.name;
+    const type = field.type;
+    if (type instanceof Dictionary || type instanceof Utf8 || type.typeId === 5) {
+      const { codes: c, dict } = codes(table, name);
+      const out = new Int32Array(index.length);
+      for (let i = 0; i < index.length; i++) out[i] = c[index[i]];
+      cols[name] = { codes: out, dict };
+    } else if (type instanceof TimestampMillisecond || type.typeId === 10) {
+      const v = floats(table, name);
+      const out = new Float64Array(index.length);
+      for (let i = 0; i < index.length; i++) out[i] = v[index[i]];
+      cols[name] = { timestampMs: out };
+    } else if (type instanceof Bool) {
+      const col = table.getChild(name)!;
+      const out = new Uint8Array(index.length);
+      for (let i = 0; i < index.length; i++) out[i] = col.get(index[i]) ? 1 : 0;
+      cols[name] = { bool: out };
+    } else if (type instanceof Int32) {
+      const v = floats(table, name);
+      const out = new Int32Array(index.length);
+      for (let i = 0; i < index.length; i++) out[i] = v[index[i]];
+      cols[name] = out;
+    } else {
+      const v = floats(table, name);
+      const out = new Float64Array(index.length);
+      for (let i = 0; i < index.length; i++) out[i] = v[index[i]];
+      cols[name] = out;
+    }
+  }
+  return makeTable(cols);
+}
+
+export { Float64, Utf8, Int32 };

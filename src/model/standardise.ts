@@ -1,0 +1,32 @@
+/**
+ * Column means and population standard deviations of a row-major n × d matrix, and the standardised copy.
+ * A zero (or non-finite) standard deviation is replaced by 1, so a constant column standardises to 0.
+ *
+ * @example
+ *   standardise(Float32Array.of(1, 5, 3, 5), 2, 2);
+ *   // { mean: [2, 5], std: [1, 1], Z: Float32Array [-1, 0, 1, 0] }
+ */
+export function standardise(
+  X: Float32Array,
+  n: number,
+  d: number,
+): { mean: number[]; std: number[]; Z: Float32Array } {
+  const sum = new Float64Array(d);
+  for (let i = 0, k = 0; i < n; i++) for (let j = 0; j < d; j++, k++) sum[j] += X[k];
+  const mean = Array.from(sum, (s) => s / n);
+  // Second pass about the mean (numerically safer than Σx² − n·mean²).
+  const ss = new Float64Array(d);
+  for (let i = 0, k = 0; i < n; i++) {
+    for (let j = 0; j < d; j++, k++) {
+      const c = X[k] - mean[j];
+      ss[j] += c * c;
+    }
+  }
+  const std = Array.from(ss, (s) => {
+    const sd = Math.sqrt(s / n);
+    return sd > 0 && Number.isFinite(sd) ? sd : 1;
+  });
+  const Z = new Float32Array(n * d);
+  for (let i = 0, k = 0; i < n; i++) for (let j = 0; j < d; j++, k++) Z[k] = (X[k] - mean[j]) / std[j];
+  return { mean, std, Z };
+}

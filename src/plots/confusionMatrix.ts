@@ -1,0 +1,85 @@
+/**
+ * 2×2 confusion matrix of the purchase model: counts and row percentages.
+ */
+import * as Plot from '@observablehq/plot';
+import { INK, SEQUENTIAL_SCHEME } from './palette';
+import { formatCount, formatPercent } from './format';
+import { frame, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+
+/** Confusion counts at one threshold (positive class = bought). */
+export interface ConfusionCounts {
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+}
+
+export interface ConfusionMatrixOptions extends ChartOptions {
+  /** Threshold the counts were taken at, shown in the subtitle (default: not shown). */
+  threshold?: number;
+}
+
+const CLASSES = ['bought', 'did not buy'] as const;
+
+/**
+ * Four cells, actual class in rows and predicted class in columns (bought first, so true positives sit
+ * top-left). Each cell shows its name, count and row percentage (share of that actual class: recall for
+ * "bought", specificity for "did not buy") and is shaded by the row percentage (0–100%, blues).
+ * Defaults: width 640, height 300.
+ *
+ * @example
+ *   confusionMatrix({ tp: 40, fp: 10, tn: 120, fn: 30 }, { threshold: 0.5, document });
+ */
+export function confusionMatrix(c: ConfusionCounts, opts: ConfusionMatrixOptions = {}): SVGSVGElement | HTMLElement {
+  const chart = 'confusionMatrix';
+  for (const k of ['tp', 'fp', 'tn', 'fn'] as const) {
+    if (!(Number.isFinite(c[k]) && c[k] >= 0)) throw new Error(`${chart}: ${k} must be a count ≥ 0, got ${c[k]}`);
+  }
+  const pos = c.tp + c.fn;
+  const neg = c.fp + c.tn;
+  const total = pos + neg;
+  // cells in order: (bought, bought), (bought, did not buy), (did not buy, bought), (did not buy, did not buy)
+  const actual = [CLASSES[0], CLASSES[0], CLASSES[1], CLASSES[1]];
+  const predicted = [CLASSES[0], CLASSES[1], CLASSES[0], CLASSES[1]];
+  const names = ['True positive', 'False negative', 'False positive', 'True negative'];
+  const count = [c.tp, c.fn, c.fp, c.tn];
+  const rowTotal = [pos, pos, neg, neg];
+  const pct = count.map((v, i) => (rowTotal[i] > 0 ? v / rowTotal[i] : 0));
+  const text = count.map((v, i) => `${names[i]}\n${formatCount(v)}\n${formatPercent(pct[i])} of row`);
+  const accuracy = total > 0 ? (c.tp + c.tn) / total : 0;
+  const t = opts.threshold;
+
+  return Plot.plot({
+    ...frame(opts, chart, {
+      height: 300,
+      title: 'Confusion matrix',
+      subtitle:
+        `${formatCount(total)} customers${t !== undefined ? `, threshold ${t.toFixed(2)}` : ''} · ` +
+        `accuracy ${formatPercent(accuracy)} · % of row: share of the actual class`,
+      ariaLabel: 'Confusion matrix',
+      ariaDescription:
+        `Actual versus predicted purchase for ${formatCount(total)} customers: ` +
+        names.map((nm, i) => `${nm.toLowerCase()} ${formatCount(count[i])} (${formatPercent(pct[i])} of actual ${actual[i]})`).join(', ') +
+        '.',
+    }),
+    marginLeft: 150,
+    marginRight: 90,
+    marginTop: 8,
+    marginBottom: 40,
+    x: { domain: [...CLASSES], label: 'Predicted', ...X_LABEL, labelOffset: 30, tickSize: 0, padding: 0.04 },
+    y: { domain: [...CLASSES], label: 'Actual', ...Y_LABEL, labelOffset: 90, tickSize: 0, padding: 0.04 },
+    color: { type: 'linear', domain: [0, 1], scheme: SEQUENTIAL_SCHEME },
+    marks: [
+      Plot.cell({ length: 4 }, { x: predicted, y: actual, fill: pct, className: 'cells' }),
+      // two text marks (dark on light cells, white on dark ones): a colour array would go through the scale
+      ...(['dark', 'light'] as const).map((tone) =>
+        Plot.text({ length: 4 }, {
+          x: predicted, y: actual, text, lineHeight: 1.35,
+          filter: pct.map((p) => (p > 0.55) === (tone === 'light')),
+          fill: tone === 'light' ? 'white' : INK,
+          className: 'cell-labels',
+        }),
+      ),
+    ],
+  });
+}

@@ -1,0 +1,12 @@
+/**
+ * Main-thread entry to the workers (with loadClient.ts and trainClient.ts behind it, the only code that
+ * creates Workers). Imports only comlink and types: tfjs and the parsers stay in the worker chunks.
+ *
+ * @example
+ *   import { loadFile, trainInWorker, backendInfo } from '../workers/client';
+ */
+export { trainInWorker, backendInfo, shutdownTrainWorker } from './trainClient';
+export type { TrainBackend, TrainHooks } from './trainClient';
+export type { TrainApi } from './train.worker';
+export type { BackendInfo, LogisticModel, Progress, TrainData, TrainOptions } from '../model/types';
+export { loadFile } from './loadClient';
