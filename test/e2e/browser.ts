@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -59,7 +59,6 @@ export async function serveDist(): Promise<Served> {
 }
 
 export interface Session {
-  browser: Browser;
   context: BrowserContext;
   page: Page;
   /** Requests to anything but the app's origin. */
@@ -71,9 +70,11 @@ export interface Session {
 /** Launch a fresh headless Chromium (new profile, no background networking) and open `url`. */
 export async function openApp(url: string, opts: { viewport?: { width: number; height: number } } = {}): Promise<Session> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'tierbook-chromium-'));
-  const browser = await chromium.launch({
+  // A fresh profile per session (playwright passes it as --user-data-dir).
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    viewport: opts.viewport ?? { width: 1360, height: 900 },
     args: [
       '--no-sandbox',
       '--disable-background-networking',
@@ -82,11 +83,9 @@ export async function openApp(url: string, opts: { viewport?: { width: number; h
       '--no-first-run',
       '--disable-quic',
       '--disable-dev-shm-usage',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1360, height: 900 } });
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   const origin = new URL(url).origin;
   const foreignRequests: string[] = [];
   const consoleErrors: string[] = [];
@@ -102,13 +101,12 @@ export async function openApp(url: string, opts: { viewport?: { width: number; h
   page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
   await page.goto(url);
   return {
-    browser,
     context,
     page,
     foreignRequests,
     consoleErrors,
     close: async () => {
-      await browser.close();
+      await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
