@@ -143,6 +143,15 @@ export class Session {
     return any ? worst : 'idle';
   }
 
+  /** The tfjs backend of the most recent finished training run, if any. */
+  get trainedOn(): string | null {
+    for (const cell of this.cells) {
+      const v = cell.state.value as { model?: { backend?: string } | null } | undefined;
+      if (cell.state.status === 'done' && v && typeof v === 'object' && v.model?.backend) return v.model.backend;
+    }
+    return null;
+  }
+
   firstCellOf(stage: string): string | undefined {
     return this.cells.find((c) => c.stage === stage)?.id;
   }
