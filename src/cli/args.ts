@@ -20,6 +20,8 @@ Runs every cell of the notebook and writes, for each named cell, DIR/<name>.csv 
 DIR/<name>.svg (charts) or DIR/<name>.json (other values), plus DIR/cells.json.
   --data NAME=PATH   load PATH (CSV or Arrow, optionally .gz) as the dataset widget NAME
   --set PARAM=VALUE  set a widget parameter (JSON values: 0.6, true, "text", {"a":1})
+  --set map.ROLE=COL map a column to a role (customer, order, date, quantity, price, amount,
+                     item, description, category, country); the other roles stay detected
   --out DIR          output folder (default: out)
   --backend B        tfjs backend for training (default: auto = wasm, else cpu)`;
 
@@ -27,6 +29,41 @@ function pair(flag: string, text: string | undefined): [string, string] {
   const i = text?.indexOf('=') ?? -1;
   if (!text || i <= 0) throw new Error(`${flag} expects NAME=VALUE, got ${text === undefined ? 'nothing' : `\`${text}\``}`);
   return [text.slice(0, i), text.slice(i + 1)];
+}
+
+/** Role names and their aliases accepted by `--set map.ROLE=COLUMN`. */
+const ROLE_ALIASES: Record<string, string> = {
+  customer: 'customer', customer_id: 'customer', user: 'customer',
+  order: 'order', invoice: 'order', order_id: 'order',
+  time: 'time', date: 'time', timestamp: 'time',
+  quantity: 'quantity', qty: 'quantity',
+  price: 'price', unit_price: 'price',
+  amount: 'amount', revenue: 'amount', value: 'amount',
+  item: 'item', sku: 'item', product: 'item',
+  itemName: 'itemName', item_name: 'itemName', description: 'itemName',
+  category: 'category', country: 'country',
+};
+
+/**
+ * Move `map.ROLE=COLUMN` settings into one `roles` parameter (the notebook's column-roles widget),
+ * which refines the detected mapping.
+ * @example rolesFromSet({'map.date': 'date', 'map.amount': 'dollar_value', threshold: 0.6})
+ *   // { set: { threshold: 0.6, roles: { time: 'date', amount: 'dollar_value' } } }
+ */
+export function rolesFromSet(set: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const roles: Record<string, string | null> = {};
+  for (const [key, value] of Object.entries(set)) {
+    if (!key.startsWith('map.')) {
+      out[key] = value;
+      continue;
+    }
+    const role = ROLE_ALIASES[key.slice(4)];
+    if (!role) throw new Error(`--set ${key}: unknown role \`${key.slice(4)}\` (roles: ${[...new Set(Object.values(ROLE_ALIASES))].join(', ')})`);
+    roles[role] = value === '' || value === null ? null : String(value);
+  }
+  if (Object.keys(roles).length) out.roles = { ...((out.roles as object) ?? {}), ...roles };
+  return out;
 }
 
 /** A `--set` value: JSON when it parses as JSON, the raw text otherwise. */
@@ -61,5 +98,6 @@ export function parseArgs(argv: string[]): RunArgs {
       throw new Error(`unknown option \`${flag}\`\n\n${USAGE}`);
     }
   }
+  args.set = rolesFromSet(args.set);
   return args;
 }

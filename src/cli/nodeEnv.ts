@@ -13,13 +13,14 @@ import { loadArrowBytes, isGzip, gunzip } from '../core/data/defaultData';
 import { trainLogistic } from '../model/logistic';
 import { progressStream, type TrainStream } from '../stdlib/training';
 import type { StdlibEnv } from '../stdlib';
+import { SHIPPED_DATASETS } from '../stdlib/shippedData';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Datasets that ship in public/data, by the key notebooks use. */
-export const SHIPPED_FILES: Record<string, string> = {
-  'online-retail': resolve(ROOT, 'public/data/online-retail.arrow.gz'),
-};
+export const SHIPPED_FILES: Record<string, string> = Object.fromEntries(
+  SHIPPED_DATASETS.map((d) => [d.key, resolve(ROOT, 'public/data', d.file)]),
+);
 
 /** Read a CSV or Arrow file (optionally gzip-compressed) into a table; errors name the file. */
 export async function readTableFile(path: string): Promise<Table> {

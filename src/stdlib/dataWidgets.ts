@@ -11,6 +11,8 @@
  * @example
  *   source = dataset({value: "online-retail"})
  *   roles = columnRoles(raw)   // {customer: "CustomerID", order: "InvoiceNo", …}
+ *   // a parameter value refines the detection: {amount: "dollar_value"} keeps the other roles,
+ *   // {country: null} removes one.
  */
 import type { Table } from 'apache-arrow';
 import { WIDGET, type ParamCheck } from '../runtime/widgets';
@@ -61,10 +63,14 @@ export function columnRoles(raw: Table, options: { label?: string } = {}): Roles
       }
     }
     if (!v || typeof v !== 'object' || Array.isArray(v)) return { ok: false, message: 'roles must be an object mapping roles to column names' };
-    const out: RoleMap = {};
+    // A partial mapping refines the detected one; null or '' removes a role.
+    const out: RoleMap = { ...detected };
     for (const [role, column] of Object.entries(v as Record<string, unknown>)) {
       if (!(ROLES as readonly string[]).includes(role)) return { ok: false, message: `\`${role}\` is not a role (roles: ${ROLES.join(', ')})` };
-      if (column === null || column === '') continue;
+      if (column === null || column === '') {
+        delete out[role as keyof RoleMap];
+        continue;
+      }
       if (typeof column !== 'string' || !columns.includes(column)) {
         return { ok: false, message: `role ${role}: \`${String(column)}\` is not a column (columns: ${columns.join(', ')})` };
       }

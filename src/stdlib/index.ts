@@ -37,6 +37,12 @@ import { deliveryHeatmap } from '../plots/deliveryHeatmap';
 import { segmentBars } from '../plots/segmentBars';
 import { recommendationScores } from '../plots/recommendationScores';
 import { dataset, columnRoles } from './dataWidgets';
+import { chartIn } from './chart';
+import { profilingBuiltins } from './profiling';
+import { modelingBuiltins } from './modeling';
+import { recommendingBuiltins } from './recommending';
+import { lifetimeBuiltins } from './lifetime';
+import { campaignsBuiltins } from './campaigns';
 import type { TrainingState, TrainStream, TrainingRows } from './training';
 
 export type { TrainingState, TrainStream, TrainingRows } from './training';
@@ -110,13 +116,9 @@ export function coefficients(model: LogisticModel, featureNames: string[]): Tabl
 }
 
 export function createStdlib(env: StdlibEnv): Record<string, unknown> {
-  const doc = env.document;
   // Every chart is (data, options) and takes the environment's document, so the headless
   // runner renders the same SVG as the browser.
-  const chart =
-    <D, O extends object>(f: (data: D, opts: O & { document?: Document }) => Element) =>
-    (data: D, opts?: O) =>
-      f(data, { ...(doc ? { document: doc } : {}), ...(opts ?? ({} as O)) });
+  const chart = chartIn(env.document);
   return {
     DAY: DAY_MS,
     dataset,
@@ -157,5 +159,11 @@ export function createStdlib(env: StdlibEnv): Record<string, unknown> {
     deliveryHeatmap: chart(deliveryHeatmap),
     segmentBars: chart(segmentBars),
     recommendationScores: chart(recommendationScores),
+    // One module per stage area; later entries may refine earlier ones.
+    ...profilingBuiltins(env),
+    ...modelingBuiltins(env),
+    ...recommendingBuiltins(env),
+    ...lifetimeBuiltins(env),
+    ...campaignsBuiltins(env),
   };
 }

@@ -3,18 +3,9 @@
  * the files the user loaded in this tab. Keys are what the notebook's dataset widget holds.
  */
 import type { Table } from 'apache-arrow';
-import { loadArrowBytes } from '../core/data/defaultData';
-
-export interface ShippedDataset {
-  key: string;
-  label: string;
-  url: string;
-}
-
-/** Datasets that ship with the app (see public/data and the README for attribution). */
-export const SHIPPED: ShippedDataset[] = [
-  { key: 'online-retail', label: 'UCI Online Retail (541,909 lines)', url: 'data/online-retail.arrow.gz' },
-];
+import { loadArrowBytes, isGzip, gunzip } from '../core/data/defaultData';
+import { parseCsv } from '../core/data/csv';
+import { SHIPPED_DATASETS as SHIPPED } from '../stdlib/shippedData';
 
 export class DatasetRegistry {
   #loaded = new Map<string, Promise<Table>>();
@@ -41,9 +32,13 @@ export class DatasetRegistry {
     if (!shipped) {
       return Promise.reject(new Error(`dataset \`${key}\` is not loaded in this tab — load the file again (your data is never stored in links)`));
     }
-    const promise = fetch(new URL(shipped.url, document.baseURI)).then(async (response) => {
-      if (!response.ok) throw new Error(`${shipped.url}: HTTP ${response.status}`);
-      return loadArrowBytes(new Uint8Array(await response.arrayBuffer()), shipped.url.split('/').pop()!);
+    const url = `data/${shipped.file}`;
+    const promise = fetch(new URL(url, document.baseURI)).then(async (response) => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      let bytes: Uint8Array = new Uint8Array(await response.arrayBuffer());
+      if (/\.(arrow|arrows|feather|ipc)(\.gz)?$/i.test(shipped.file)) return loadArrowBytes(bytes, shipped.file);
+      if (isGzip(bytes)) bytes = await gunzip(bytes, shipped.file);
+      return parseCsv(bytes, { file: shipped.file.replace(/\.gz$/i, '') });
     });
     promise.catch(() => this.#loaded.delete(key));
     this.#loaded.set(key, promise);

@@ -1,7 +1,8 @@
 /**
- * The notebooks that ship with the app, bundled as text at build time (no fetch needed).
+ * The notebooks that ship with the app: every `notebooks/*.md`, bundled as text at build time (no
+ * fetch needed). The default notebook comes first; the others follow by title.
  */
-import valueTiering from '../../notebooks/value-tiering.md?raw';
+import { parseNotebook } from '../notebook';
 
 export interface ShippedNotebook {
   id: string;
@@ -9,9 +10,17 @@ export interface ShippedNotebook {
   text: string;
 }
 
-export const NOTEBOOKS: ShippedNotebook[] = [
-  { id: 'value-tiering', title: 'Customer value tiering', text: valueTiering },
-];
+const FILES = import.meta.glob('../../notebooks/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+export const DEFAULT_NOTEBOOK = 'value-tiering';
+
+export const NOTEBOOKS: ShippedNotebook[] = Object.entries(FILES)
+  .map(([path, text]) => {
+    const file = path.split('/').pop()!.replace(/\.md$/, '');
+    const meta = parseNotebook(text).meta;
+    return { id: meta.id ?? file, title: meta.title ?? file, text };
+  })
+  .sort((a, b) => (a.id === DEFAULT_NOTEBOOK ? -1 : b.id === DEFAULT_NOTEBOOK ? 1 : a.title.localeCompare(b.title)));
 
 export function notebookById(id: string | null): ShippedNotebook {
   return NOTEBOOKS.find((n) => n.id === id) ?? NOTEBOOKS[0];

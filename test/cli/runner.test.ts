@@ -1,6 +1,6 @@
 /**
  * The headless runner: same runtime, same notebook, in Node. Runs the default notebook on a
- * synthetic shop passed as `--data source=PATH`, checks the files it writes against the core
+ * synthetic shop passed as `--data transactions=PATH`, checks the files it writes against the core
  * functions, and checks that a failing cell makes the real command exit non-zero naming it.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { parseArgs, parseValue } from '../../src/cli/args';
+import { parseArgs, parseValue, rolesFromSet } from '../../src/cli/args';
 import { nodeEnv } from '../../src/cli/nodeEnv';
 import { runNotebook, toJson } from '../../src/cli/runNotebook';
 import { synthCsv } from '../../src/core/synth/shop';
@@ -27,8 +27,8 @@ function csvRows(text: string): string[][] {
 
 describe('parseArgs(argv)', () => {
   test('reads the notebook, repeated --data and --set, --out and --backend', () => {
-    const args = parseArgs(['run', 'nb.md', '--data', 'source=a.csv', '--set', 'threshold=0.6', '--set', 'alphaText=x=2', '--out', 'o', '--backend', 'cpu']);
-    expect(args).toEqual({ command: 'run', notebook: 'nb.md', data: { source: 'a.csv' }, set: { threshold: 0.6, alphaText: 'x=2' }, out: 'o', backend: 'cpu' });
+    const args = parseArgs(['run', 'nb.md', '--data', 'transactions=a.csv', '--set', 'threshold=0.6', '--set', 'alphaText=x=2', '--out', 'o', '--backend', 'cpu']);
+    expect(args).toEqual({ command: 'run', notebook: 'nb.md', data: { transactions: 'a.csv' }, set: { threshold: 0.6, alphaText: 'x=2' }, out: 'o', backend: 'cpu' });
   });
   test('rejects unknown options and malformed pairs with a usage message', () => {
     expect(() => parseArgs(['run', 'nb.md', '--nope', 'x'])).toThrow(/unknown option `--nope`/);
@@ -40,6 +40,13 @@ describe('parseArgs(argv)', () => {
     expect(parseValue('true')).toBe(true);
     expect(parseValue('{"customer":"id"}')).toEqual({ customer: 'id' });
     expect(parseValue('85123A=2')).toBe('85123A=2');
+  });
+  test('--set map.ROLE=COL becomes one roles parameter, with aliases and removals', () => {
+    expect(rolesFromSet({ 'map.customer': 'customer_id', 'map.date': 'date', 'map.amount': 'dollar_value', 'map.country': '', threshold: 0.6 })).toEqual({
+      threshold: 0.6,
+      roles: { customer: 'customer_id', time: 'date', amount: 'dollar_value', country: null },
+    });
+    expect(() => rolesFromSet({ 'map.colour': 'x' })).toThrow(/unknown role `colour`/);
   });
   test('toJson summarises tables and long typed arrays', () => {
     const big = new Float32Array(5000);
@@ -56,7 +63,7 @@ describe('runNotebook(value-tiering.md) on a synthetic shop', () => {
     dir = mkdtempSync(join(tmpdir(), 'tierbook-cli-'));
     csvPath = join(dir, 'shop.csv');
     writeFileSync(csvPath, synthCsv({ customers: 400, transactions: 8_000, items: 120, seed: 3, start: '2023-01-01', days: 540 }));
-    const env = nodeEnv({ data: { source: csvPath }, backend: 'cpu' });
+    const env = nodeEnv({ data: { transactions: csvPath }, backend: 'cpu' });
     const result = await runNotebook(NOTEBOOK, env, { ...env.keys, iterations: 200, threshold: 0.4 });
     files = new Map(result.files.map((f) => [f.name, f.content]));
     const failed = result.cells.filter((c) => c.status !== 'done');

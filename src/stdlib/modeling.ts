@@ -1,0 +1,13 @@
+/**
+ * Notebook builtins for issue 4 — purchase models (logistic, MLP), metrics, curves, threshold economics.
+ * Each entry is a name notebook cells can use; charts go through `chart` so they render into the
+ * environment's document.
+ */
+import type { StdlibEnv } from './index';
+import { chartIn } from './chart';
+
+export function modelingBuiltins(env: StdlibEnv): Record<string, unknown> {
+  const chart = chartIn(env.document);
+  void chart;
+  return {};
+}
