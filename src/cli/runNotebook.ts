@@ -48,7 +48,10 @@ function isElement(v: unknown): v is Element {
 
 export async function runNotebook(text: string, env: StdlibEnv, params: Record<string, unknown>): Promise<RunResult> {
   const notebook = parseNotebook(text);
-  const runtime = new Runtime({ builtins: createStdlib(env), globals: (name: string) => name in globalThis });
+  const runtime: Runtime = new Runtime({
+    builtins: createStdlib({ ...env, setParameter: (name, value) => runtime.setParam(name, value) }),
+    globals: (name: string) => name in globalThis,
+  });
   runtime.setParams(params);
   runtime.setCells(notebook.cells);
   runtime.runAll();

@@ -54,6 +54,11 @@ export interface StdlibEnv {
   trainStream: TrainStream;
   /** The document charts render into (jsdom's in Node). */
   document?: Document;
+  /**
+   * Set a widget parameter from a cell's output (e.g. a "move the threshold to the profit-optimal
+   * value" button). Bound to the runtime after it is created.
+   */
+  setParameter?: (name: string, value: unknown) => void;
 }
 
 /** A purchase dataset as produced by `purchaseDataset`. */
@@ -121,6 +126,7 @@ export function createStdlib(env: StdlibEnv): Record<string, unknown> {
   const chart = chartIn(env.document);
   return {
     DAY: DAY_MS,
+    setParameter: (name: string, value: unknown) => env.setParameter?.(name, value),
     dataset,
     columnRoles,
     loadDataset: env.loadDataset,

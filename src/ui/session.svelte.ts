@@ -59,6 +59,7 @@ export class Session {
       loadDataset: (key: string) => this.datasets.load(key),
       trainStream: browserTrainStream,
       document,
+      setParameter: (name, value) => this.runtime.setParam(name, value),
     });
     this.runtime = new Runtime({ builtins, globals: (name: string) => name in globalThis });
     this.runtime.subscribe((id: string, state: CellState) => {
