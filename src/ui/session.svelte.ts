@@ -1,16 +1,21 @@
 /**
  * One open notebook in the browser: its cells, the runtime that runs them, and the reactive
  * state the components read. Components hold no business logic; they call methods here.
+ *
+ * Every change to the cells (edit, add, delete, move) goes through `#change`, which records the
+ * state before it for undo, re-defines the runtime's cells (unchanged cells keep their values) and
+ * saves a draft locally. Parameter changes are saved too, and mirrored into the URL hash.
  */
 import type { Table } from 'apache-arrow';
 import { Runtime } from '../runtime/runtime';
 import type { CellState } from '../runtime/cell';
-import { parseNotebook, serializeNotebook } from '../notebook';
+import { parseNotebook, serializeNotebook, ID_PATTERN } from '../notebook';
 import type { CellSpec, Notebook } from '../notebook';
 import { createStdlib } from '../stdlib';
 import { browserTrainStream, setPreferredBackend } from './browserTraining';
 import { DatasetRegistry } from './datasets';
-import { loadDraft, saveDraft, clearDraft } from './drafts';
+import { History } from './history';
+import { saveDraft, deleteDraft, type Draft } from './storage';
 
 /** The pipeline stages of the method, in order; cells say which one they belong to. */
 export const STAGES = [
@@ -21,6 +26,7 @@ export const STAGES = [
   { key: 'model', label: 'Purchase model' },
   { key: 'recommend', label: 'Recommendations' },
   { key: 'strategy', label: 'Ad strategy' },
+  { key: 'feedback', label: 'Feedback' },
 ] as const;
 
 export type StageStatus = 'idle' | 'running' | 'done' | 'error' | 'stale';
@@ -31,8 +37,9 @@ export class CellModel {
   spec: CellSpec = $state.raw({ id: '', kind: 'markdown', source: '', options: {} });
   state: CellState = $state.raw(IDLE);
   edited = $state(false);
-  constructor(spec: CellSpec) {
+  constructor(spec: CellSpec, edited = false) {
     this.spec = spec;
+    this.edited = edited;
   }
   get id() {
     return this.spec.id;
@@ -43,69 +50,207 @@ export class CellModel {
   }
 }
 
+export interface SessionOptions {
+  /** A locally saved draft of this notebook (text and parameters). */
+  draft?: Draft | null;
+  /** Parameters to apply on open (from a share link); they win over the draft's. */
+  params?: Record<string, unknown>;
+  /** Notebook text that did not ship with the app (an uploaded file, code from a link): not run until trusted. */
+  untrustedText?: string | null;
+  /**
+   * Save drafts from the start (default). A session opened from a share link starts without
+   * saving, so opening a link never overwrites the viewer's own draft; their first edit turns it on.
+   */
+  persist?: boolean;
+}
+
 export class Session {
-  notebookId: string;
+  readonly notebookId: string;
   meta: Record<string, string> = $state.raw({});
   cells: CellModel[] = $state.raw([]);
+  /** Set while code that did not ship with the app waits for the user's consent. */
+  pendingTrust: { text: string } | null = $state.raw(null);
+  canUndo = $state(false);
+  canRedo = $state(false);
+  /** Bumped on every parameter change (the share link and the draft follow it). */
+  paramsVersion = $state(0);
   readonly datasets = new DatasetRegistry();
   readonly runtime: Runtime;
-  #shipped: string;
+  readonly shippedText: string;
+  #history = new History<CellSpec[]>();
   #byId = new Map<string, CellModel>();
+  #shippedSources: Map<string, string>;
+  #saveTimer: ReturnType<typeof setTimeout> | null = null;
+  #nextId = 1;
+  #persist = true;
 
-  constructor(notebookId: string, shippedText: string) {
+  constructor(notebookId: string, shippedText: string, opts: SessionOptions = {}) {
     this.notebookId = notebookId;
-    this.#shipped = shippedText;
+    this.shippedText = shippedText;
+    this.#shippedSources = new Map(parseNotebook(shippedText).cells.map((c) => [c.id, c.source]));
+    this.#persist = opts.persist ?? true;
     const builtins = createStdlib({
       loadDataset: (key: string) => this.datasets.load(key),
       trainStream: browserTrainStream,
       document,
-      setParameter: (name, value) => this.runtime.setParam(name, value),
+      setParameter: (name, value) => this.setParam(name, value),
     });
     this.runtime = new Runtime({ builtins, globals: (name: string) => name in globalThis });
     this.runtime.subscribe((id: string, state: CellState) => {
       const cell = this.#byId.get(id);
       if (cell) cell.state = state;
     });
-    const draft = loadDraft(notebookId);
-    this.#open(parseNotebook(draft ?? shippedText), draft !== null);
+    const params = { ...(opts.draft?.params ?? {}), ...(opts.params ?? {}) };
+    if (Object.keys(params).length) this.runtime.setParams(params);
+    if (opts.untrustedText && opts.untrustedText !== (opts.draft?.text ?? shippedText)) {
+      // Show the shipped notebook (running) and hold the foreign code until the user decides.
+      this.#open(parseNotebook(opts.draft?.text ?? shippedText));
+      this.pendingTrust = { text: opts.untrustedText };
+    } else {
+      this.#open(parseNotebook(opts.draft?.text ?? shippedText));
+    }
   }
 
-  #open(nb: Notebook, fromDraft: boolean) {
+  #open(nb: Notebook) {
     this.meta = nb.meta;
-    const shipped = parseNotebook(this.#shipped);
-    const shippedSource = new Map(shipped.cells.map((c) => [c.id, c.source]));
-    this.cells = nb.cells.map((spec) => {
-      const cell = new CellModel(spec);
-      cell.edited = fromDraft && shippedSource.get(spec.id) !== spec.source;
+    this.#setSpecs(nb.cells);
+  }
+
+  #setSpecs(specs: CellSpec[]) {
+    const previous = this.#byId;
+    this.cells = specs.map((spec) => {
+      const old = previous.get(spec.id);
+      if (old && old.spec === spec) return old;
+      const cell = new CellModel(spec, this.#shippedSources.get(spec.id) !== spec.source);
+      if (old) cell.state = old.state;
       return cell;
     });
     this.#byId = new Map(this.cells.map((c) => [c.id, c]));
-    this.runtime.setCells(nb.cells);
+    this.runtime.setCells(specs);
+    for (const cell of this.cells) {
+      const state = this.runtime.state(cell.id);
+      if (state) cell.state = state;
+    }
   }
 
-  /** Current notebook text (what would be saved). */
+  /** Apply a change to the cell list: undoable, re-run as needed, saved locally. */
+  #change(key: string, next: CellSpec[]) {
+    this.#persist = true;
+    this.#history.push(this.cells.map((c) => c.spec), key);
+    this.#setSpecs(next);
+    this.#afterChange();
+  }
+
+  #afterChange() {
+    this.canUndo = this.#history.canUndo;
+    this.canRedo = this.#history.canRedo;
+    this.scheduleSave();
+  }
+
+  /** Current notebook text (what would be saved or downloaded). */
   text(): string {
     return serializeNotebook({ meta: this.meta, cells: this.cells.map((c) => c.spec) });
   }
 
-  /** Replace a cell's code and re-run it and its dependents; the edit is saved locally at once. */
+  /** Whether the notebook differs from the shipped one. */
+  get edited(): boolean {
+    return this.text() !== serializeNotebook(parseNotebook(this.shippedText));
+  }
+
+  /** Replace a cell's source; a code cell re-runs with its dependents. */
   edit(id: string, source: string) {
     const cell = this.#byId.get(id);
     if (!cell || cell.spec.source === source) return;
-    cell.spec = { ...cell.spec, source };
-    cell.edited = true;
-    saveDraft(this.notebookId, this.text());
-    if (cell.spec.kind === 'code') this.runtime.updateCell(id, source);
+    this.#change(
+      `edit:${id}`,
+      this.cells.map((c) => (c.id === id ? { ...c.spec, source } : c.spec)),
+    );
   }
 
-  /** Throw away local edits and reopen the shipped notebook. */
+  #freshId(): string {
+    let id: string;
+    do id = `n${this.#nextId++}`;
+    while (this.#byId.has(id));
+    return id;
+  }
+
+  /** Insert a new empty cell after `afterId` (or at the top); returns its id. */
+  addCell(afterId: string | null, kind: 'code' | 'markdown'): string {
+    const id = this.#freshId();
+    const specs = this.cells.map((c) => c.spec);
+    const index = afterId === null ? 0 : specs.findIndex((s) => s.id === afterId) + 1;
+    const spec: CellSpec = { id, kind, source: kind === 'code' ? '' : 'New text — double-click to edit.', options: {} };
+    if (!ID_PATTERN.test(id)) throw new Error(`bad cell id ${id}`);
+    specs.splice(index, 0, spec);
+    this.#change(`add:${id}`, specs);
+    return id;
+  }
+
+  deleteCell(id: string) {
+    this.#change(
+      `delete:${id}`,
+      this.cells.filter((c) => c.id !== id).map((c) => c.spec),
+    );
+  }
+
+  /** Move a cell up (-1) or down (+1). */
+  moveCell(id: string, delta: -1 | 1) {
+    const specs = this.cells.map((c) => c.spec);
+    const i = specs.findIndex((s) => s.id === id);
+    const j = i + delta;
+    if (i < 0 || j < 0 || j >= specs.length) return;
+    [specs[i], specs[j]] = [specs[j], specs[i]];
+    this.#change(`move:${id}`, specs);
+  }
+
+  undo() {
+    const prev = this.#history.undo(this.cells.map((c) => c.spec));
+    if (prev) {
+      this.#setSpecs(prev);
+      this.#afterChange();
+    }
+  }
+
+  redo() {
+    const next = this.#history.redo(this.cells.map((c) => c.spec));
+    if (next) {
+      this.#setSpecs(next);
+      this.#afterChange();
+    }
+  }
+
+  /** Throw away local edits and reopen the shipped notebook (undoable until the page closes). */
   resetToShipped() {
-    clearDraft(this.notebookId);
-    this.#open(parseNotebook(this.#shipped), false);
+    this.#change('reset', parseNotebook(this.shippedText).cells);
+    void deleteDraft(this.notebookId);
+  }
+
+  /** Run code that did not ship with the app, after the user chose "Trust and run". */
+  trustPending() {
+    if (!this.pendingTrust) return;
+    const nb = parseNotebook(this.pendingTrust.text);
+    this.pendingTrust = null;
+    this.meta = nb.meta;
+    this.#change('trust', nb.cells);
+  }
+
+  dismissPending() {
+    this.pendingTrust = null;
+  }
+
+  /** Offer a notebook file the user uploaded: shown with its diff, run only once trusted. */
+  offerNotebook(text: string) {
+    parseNotebook(text); // throws a located error for a malformed file
+    this.pendingTrust = { text };
   }
 
   setParam(name: string, value: unknown) {
-    this.runtime.setParam(name, value);
+    const result = this.runtime.setParam(name, value);
+    if (result.ok) {
+      this.paramsVersion++;
+      this.scheduleSave();
+    }
+    return result;
   }
 
   run(id: string) {
@@ -116,19 +261,56 @@ export class Session {
     this.runtime.cancel(id);
   }
 
+  /** Save the draft shortly (edits and parameters); a burst of changes is one write. */
+  scheduleSave() {
+    if (!this.#persist) return;
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = null;
+      void saveDraft({ notebookId: this.notebookId, text: this.text(), params: this.shareableParams(), savedAt: Date.now() });
+    }, 150);
+  }
+
+  /** Parameter overrides that can travel in a link or a draft (JSON values only). */
+  shareableParams(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(this.runtime.params())) {
+      if (v === null || ['string', 'number', 'boolean'].includes(typeof v) || (typeof v === 'object' && !ArrayBuffer.isView(v))) {
+        try {
+          out[k] = JSON.parse(JSON.stringify(v));
+        } catch {
+          // not JSON: stays local
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Edited code by cell id (for a link that carries the sender's edits). */
+  editedCode(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const c of this.cells) if (this.#shippedSources.get(c.id) !== c.spec.source) out[c.id] = c.spec.source;
+    return out;
+  }
+
   /** Register a table the user loaded and point the notebook's dataset widget at it. */
   useDataset(key: string, table: Table) {
     this.datasets.add(key, table);
-    const widgetCell = this.cells.find((c) => (c.state.widget as { kind?: string } | undefined)?.kind === 'dataset');
-    const name = widgetCell?.state.name;
-    if (name) this.runtime.setParam(name, key);
+    const name = this.datasetWidgetName();
+    if (name) this.setParam(name, key);
+  }
+
+  /** The name of the notebook's dataset widget, if it has one. */
+  datasetWidgetName(): string | null {
+    const cell = this.cells.find((c) => (c.state.widget as { kind?: string } | undefined)?.kind === 'dataset');
+    return cell?.state.name ?? null;
   }
 
   set backend(preference: string) {
     setPreferredBackend(preference);
   }
 
-  /** Status of each pipeline stage: the worst status among its cells. */
+  /** Status of each pipeline stage: the most pressing status among its code cells. */
   stageStatus(stage: string): StageStatus {
     let any = false;
     let worst: StageStatus = 'idle';
@@ -144,6 +326,15 @@ export class Session {
     return any ? worst : 'idle';
   }
 
+  /** Stages this notebook has cells for, in the method's order. */
+  stages() {
+    return STAGES.filter((s) => this.cells.some((c) => c.stage === s.key));
+  }
+
+  firstCellOf(stage: string): string | undefined {
+    return this.cells.find((c) => c.stage === stage)?.id;
+  }
+
   /** The tfjs backend of the most recent finished training run, if any. */
   get trainedOn(): string | null {
     for (const cell of this.cells) {
@@ -153,11 +344,8 @@ export class Session {
     return null;
   }
 
-  firstCellOf(stage: string): string | undefined {
-    return this.cells.find((c) => c.stage === stage)?.id;
-  }
-
   dispose() {
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
     this.runtime.dispose();
   }
 }

@@ -68,7 +68,7 @@ export interface Session {
 }
 
 /** Launch a fresh headless Chromium (new profile, no background networking) and open `url`. */
-export async function openApp(url: string, opts: { viewport?: { width: number; height: number } } = {}): Promise<Session> {
+export async function openApp(url: string, opts: { viewport?: { width: number; height: number }; initScript?: string } = {}): Promise<Session> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'tierbook-chromium-'));
   // A fresh profile per session (playwright passes it as --user-data-dir).
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -85,6 +85,7 @@ export async function openApp(url: string, opts: { viewport?: { width: number; h
       '--disable-dev-shm-usage',
     ],
   });
+  if (opts.initScript) await context.addInitScript(opts.initScript);
   const page = context.pages()[0] ?? (await context.newPage());
   const origin = new URL(url).origin;
   const foreignRequests: string[] = [];
@@ -112,12 +113,12 @@ export async function openApp(url: string, opts: { viewport?: { width: number; h
   };
 }
 
-/** Wait until every code cell is done (or any errors), returning the statuses seen. */
+/** Wait until every code cell has settled (done, error, stale or cancelled); returns the statuses seen. */
 export async function waitForNotebook(page: Page, timeoutMs = 60_000): Promise<Record<string, string>> {
   await page.waitForFunction(
     () => {
       const cells = [...document.querySelectorAll<HTMLElement>('article.cell.code')];
-      return cells.length > 0 && cells.every((c) => ['done', 'error'].includes(c.dataset.status ?? ''));
+      return cells.length > 0 && cells.every((c) => ['done', 'error', 'stale', 'cancelled'].includes(c.dataset.status ?? ''));
     },
     undefined,
     { timeout: timeoutMs, polling: 100 },

@@ -1,0 +1,137 @@
+/**
+ * Browser figures against the production build in headless Chromium (no peers):
+ * `default_notebook_ready_ms` (navigation start → every code cell done) and `slider_to_dom_p50/p95`
+ * (threshold slider `input` event → runtime idle and Svelte's DOM flushed, via `__tierbook.settled()`).
+ */
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, openApp, serveDist, waitForNotebook } from '../../test/e2e/browser';
+import { RUNS, SLIDER_GOAL_MS } from '../config';
+import { result, type BenchResult } from '../result';
+import { percentile } from '../timing';
+
+const SLIDER = 'article.cell[data-name="threshold"] input[type=range]';
+const HISTOGRAM = 'article.cell[data-name="probability_histogram"] [data-testid=output]';
+
+/** Per-step timings of the slider loop, how many steps changed the histogram's DOM, and per-cell compute. */
+interface SliderRun {
+  ms: number[];
+  changed: number;
+  /** Σ over the measured steps of each re-run cell's own run time (runtime `state(id).ms`), by cell name. */
+  cellMs: Record<string, number>;
+  missing: string | null;
+}
+
+/**
+ * ms from navigation start (the page's time origin) until every code cell is done or errored, read in
+ * the page on each animation frame so the figure is not rounded up to a polling interval.
+ */
+async function notebookReadyMs(page: Page, timeoutMs: number): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      const cells = document.querySelectorAll<HTMLElement>('article.cell.code');
+      if (cells.length === 0) return false;
+      for (const c of cells) if (c.dataset.status !== 'done' && c.dataset.status !== 'error') return false;
+      return performance.now();
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/**
+ * In the page: `warmup + runs` times, set the slider to a new value, dispatch `input`, await
+ * `__tierbook.settled()`; time the measured steps and count histogram changes.
+ */
+function sliderLoop(page: Page, runs: number, warmup: number): Promise<SliderRun> {
+  return page.evaluate(
+    async ({ runs, warmup, slider, histogram }) => {
+      const input = document.querySelector<HTMLInputElement>(slider);
+      const hist = document.querySelector<HTMLElement>(histogram);
+      type RuntimeView = {
+        cells: () => { id: string }[];
+        state: (id: string) => { version: number; ms?: number; name: string | null } | undefined;
+      };
+      const hook = (window as unknown as { __tierbook?: { settled: () => Promise<void>; session: { runtime: RuntimeView } } }).__tierbook;
+      if (!input || !hist || !hook) {
+        return { ms: [], changed: 0, cellMs: {}, missing: !input ? slider : !hist ? histogram : 'window.__tierbook' };
+      }
+      const rt = hook.session.runtime;
+      const ids = rt.cells().map((c) => c.id);
+      const ms: number[] = [];
+      const cellMs: Record<string, number> = {};
+      let changed = 0;
+      for (let k = 0; k < warmup + runs; k++) {
+        // 0.05 … 0.95 in steps of 0.01, never the previous value (37 and 91 are coprime).
+        input.value = String((5 + ((k * 37) % 91)) / 100);
+        const before = hist.innerHTML;
+        const versions = ids.map((id) => rt.state(id)?.version ?? 0);
+        const t0 = performance.now();
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await hook.settled();
+        const t1 = performance.now();
+        if (k < warmup) continue;
+        ms.push(t1 - t0);
+        if (hist.innerHTML !== before) changed++;
+        ids.forEach((id, j) => {
+          const st = rt.state(id);
+          if (st && st.version !== versions[j] && st.ms !== undefined) {
+            const key = st.name ?? id;
+            cellMs[key] = (cellMs[key] ?? 0) + st.ms;
+          }
+        });
+      }
+      return { ms, changed, cellMs, missing: null };
+    },
+    { runs, warmup, slider: SLIDER, histogram: HISTOGRAM },
+  );
+}
+
+/**
+ * Serves dist/, opens the app in a fresh headless Chromium, measures, and closes everything.
+ * Skips (empty list, one printed line) when Chromium is not installed.
+ *
+ * @example
+ *   await benchBrowser(); // [default_notebook_ready_ms, slider_to_dom_p50, slider_to_dom_p95]
+ */
+export async function benchBrowser(): Promise<BenchResult[]> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`browser: SKIPPED — ${CHROMIUM} not found (install Debian's chromium); no browser rows`);
+    return [];
+  }
+  const served = await serveDist();
+  try {
+    const s = await openApp(served.url);
+    try {
+      const readyMs = await notebookReadyMs(s.page, 180_000);
+      const statuses = await waitForNotebook(s.page);
+      const errors = Object.entries(statuses).filter(([, v]) => v !== 'done').map(([k]) => k);
+      const cells = Object.keys(statuses).length;
+      const readyNote = `cold start, fresh profile, shipped Online Retail (541,909 lines); ${cells} code cells` +
+        (errors.length ? `; ERRORS in ${errors.join(', ')}` : ', all done');
+      const run = await sliderLoop(s.page, RUNS.slider, RUNS.sliderWarmup);
+      if (run.missing) throw new Error(`slider bench: \`${run.missing}\` not found in the page`);
+      const steps = run.ms.length;
+      const perCell = Object.entries(run.cellMs).map(([k, v]) => [k, v / steps] as const).sort((a, b) => b[1] - a[1]);
+      const cellTotal = perCell.reduce((a, [, v]) => a + v, 0);
+      console.log(
+        `browser: slider step re-ran ${perCell.length} cells, their own compute ${cellTotal.toFixed(1)} ms/step on average: ` +
+          perCell.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '),
+      );
+      const changed = `histogram DOM changed on ${run.changed}/${steps} steps; re-run cells' own compute ${cellTotal.toFixed(1)} ms/step (mean)`;
+      const unit = `ms (${run.ms.length} input events after ${RUNS.sliderWarmup} warm-up)`;
+      const p95 = percentile(run.ms, 95);
+      const verdict = p95 <= SLIDER_GOAL_MS ? 'met' : 'MISSED';
+      return [
+        result('default_notebook_ready_ms', readyMs, 'ms (1 cold load)', { note: readyNote }),
+        result('slider_to_dom_p50', percentile(run.ms, 50), unit, { note: changed }),
+        result('slider_to_dom_p95', p95, unit, { note: `goal ≤ ${SLIDER_GOAL_MS} ms: ${verdict}; max ${Math.max(...run.ms).toFixed(1)} ms` }),
+      ];
+    } finally {
+      await s.close();
+    }
+  } finally {
+    await served.stop();
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * `csv_to_arrow_1m_rows`: the synthetic 1M-row Online-Retail-shaped CSV read from disk and parsed to
+ * an Arrow table by `parseCsv`, vs `pandas.read_csv` of the same file (dates parsed on both sides).
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Table } from 'apache-arrow';
+import { parseCsv } from '../../src/core/data/csv';
+import { synthCsv } from '../../src/core/synth/shop';
+import type { BenchContext } from '../context';
+import { RUNS, SHOP } from '../config';
+import { result, type BenchResult } from '../result';
+import { peerMedian, summarise } from '../stats';
+import { timeRuns } from '../timing';
+
+/**
+ * Writes `synthCsv(SHOP)` to a temp file once, then times read + parse (median of 3) on both sides.
+ *
+ * @example
+ *   await benchCsv(ctx); // [{ name: 'csv_to_arrow_1m_rows', value: 1450, peerValue: 2100, … }]
+ */
+export async function benchCsv(ctx: BenchContext): Promise<BenchResult[]> {
+  const file = join(ctx.work.sub('csv'), 'synthetic-1m.csv');
+  writeFileSync(file, synthCsv(SHOP));
+  const mb = statSync(file).size / 2 ** 20;
+
+  let table: Table | null = null;
+  const ms = await timeRuns(() => (table = parseCsv(readFileSync(file), { file })), RUNS.csv);
+  const t = table as unknown as Table;
+  const { value, unit } = summarise(ms);
+  const out = ctx.peers.run('csv', [file, String(RUNS.csv)]);
+  let note = `${t.numRows.toLocaleString('en')} rows, ${mb.toFixed(1)} MiB, file read included`;
+  if (out && out.rows !== t.numRows) note += `; ROW COUNT DIFFERS: pandas read ${out.rows}`;
+  const peer = "pandas.read_csv(parse_dates=['InvoiceDate'])";
+  return [result('csv_to_arrow_1m_rows', value, unit, { peer, peerValue: peerMedian(out, 'ms'), note })];
+}

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench` (after `vite build`): Tierbook's figures beside pandas / scikit-learn on the same
+ * workloads. Prints a table and the JSON, and writes `bench/results.json`.
+ *
+ * Order: peers check → synthShop 1M → rfm → CSV → logistic → browser. Each case fails on its own:
+ * its error is printed and the others still run (the exit code is then 1).
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { benchBrowser } from './cases/browser';
+import { benchCsv } from './cases/csv';
+import { benchLogistic } from './cases/logistic';
+import { benchRfm } from './cases/rfm';
+import { benchSynth } from './cases/synth';
+import type { BenchContext } from './context';
+import { workDir } from './files';
+import { Peers } from './peers';
+import type { BenchResult } from './result';
+import { formatTable } from './table';
+
+const OUT = fileURLToPath(new URL('./results.json', import.meta.url));
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const ctx: BenchContext = { peers: new Peers().check(), work: workDir() };
+  const results: BenchResult[] = [];
+  let failures = 0;
+  /** Runs one case, logging its duration; a throw is reported and the bench goes on. */
+  const step = async (label: string, fn: () => Promise<BenchResult[]>) => {
+    const t0 = performance.now();
+    try {
+      results.push(...(await fn()));
+      console.log(`bench: ${label} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    } catch (e) {
+      failures++;
+      console.log(`bench: ${label} FAILED — ${(e as Error).stack ?? e}`);
+    }
+  };
+  try {
+    let tx: Awaited<ReturnType<typeof benchSynth>>['table'] | null = null;
+    await step('synthShop 1M', async () => {
+      const r = await benchSynth();
+      tx = r.table;
+      return r.results;
+    });
+    await step('rfm', async () => (tx ? benchRfm(ctx, tx) : []));
+    tx = null; // let the 1M-row table go before the CSV case
+    await step('csv', () => benchCsv(ctx));
+    await step('logistic', () => benchLogistic(ctx));
+    await step('browser', () => benchBrowser());
+  } finally {
+    ctx.work.remove();
+  }
+  // Synth first in the run (its table feeds rfm); print in the brief's order.
+  const order = ['csv_to', 'rfm_', 'logistic_', 'sklearn_', 'slider_', 'default_', 'synth_'];
+  const rank = (r: BenchResult) => order.findIndex((p) => r.name.startsWith(p));
+  results.sort((a, b) => rank(a) - rank(b));
+
+  console.log('');
+  console.log(formatTable(results));
+  console.log('');
+  const json = JSON.stringify(results, null, 2);
+  console.log(json);
+  writeFileSync(OUT, `${json}\n`);
+  console.log(`\nbench: wrote ${results.length} results to bench/results.json in ${((performance.now() - started) / 1000).toFixed(0)} s` +
+    (ctx.peers.available ? '' : ` (peers unavailable: ${ctx.peers.description})`));
+  return failures ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

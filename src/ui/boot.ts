@@ -1,0 +1,65 @@
+/**
+ * What the app opens with: the notebook named in the URL (`?notebook=`), the view (`?view=present`),
+ * the local draft of that notebook, and the share state in the hash (`#s=…`). A bad link never
+ * blocks the app: it yields a message and the defaults.
+ */
+import { decodeShare } from '../notebook/share';
+import { notebookById, NOTEBOOKS, type ShippedNotebook } from './notebooks';
+import { loadDraft, type Draft } from './storage';
+
+export interface Boot {
+  notebook: ShippedNotebook;
+  draft: Draft | null;
+  params: Record<string, unknown>;
+  /** Code edits carried by the link (run only after the user trusts them). */
+  linkCode: Record<string, string> | null;
+  present: boolean;
+  /** The hash is this tab's own state (a reload), not a link from someone else. */
+  own: boolean;
+  messages: string[];
+}
+
+/** The hash this tab last wrote for its own state: a reload with it is not "opening a link". */
+const OWN_HASH = 'tierbook:own-hash';
+
+export function rememberOwnHash(hash: string): void {
+  try {
+    sessionStorage.setItem(OWN_HASH, hash.replace(/^#/, ''));
+  } catch {
+    // storage disabled: a reload then behaves like opening the link
+  }
+}
+
+function isOwnHash(hash: string): boolean {
+  try {
+    return hash !== '' && sessionStorage.getItem(OWN_HASH) === hash.replace(/^#/, '');
+  } catch {
+    return false;
+  }
+}
+
+export async function boot(location: Location): Promise<Boot> {
+  const search = new URLSearchParams(location.search);
+  const messages: string[] = [];
+  // A reload of this tab's own state keeps the local draft (its edits) under the hash's parameters.
+  const own = isOwnHash(location.hash);
+  const decoded = await decodeShare(location.hash);
+  let id = search.get('notebook');
+  let params: Record<string, unknown> = {};
+  let linkCode: Record<string, string> | null = null;
+  if (decoded.ok === true) {
+    id = decoded.state.notebook;
+    params = decoded.state.params;
+    if (decoded.state.code && Object.keys(decoded.state.code).length) linkCode = decoded.state.code;
+    if (!NOTEBOOKS.some((n) => n.id === id)) {
+      messages.push(`This link opens a notebook (\`${id}\`) this version of Tierbook does not ship; showing the default notebook.`);
+      params = {};
+      linkCode = null;
+    }
+  } else if (decoded.ok === false) {
+    messages.push(decoded.message);
+  }
+  const notebook = notebookById(id);
+  const draft = decoded.ok === true && !own ? null : await loadDraft(notebook.id);
+  return { notebook, draft, params, linkCode, present: search.get('view') === 'present', own, messages };
+}
