@@ -16,6 +16,13 @@ import { browserTrainStream, setPreferredBackend } from './browserTraining';
 import { DatasetRegistry } from './datasets';
 import { History } from './history';
 import { saveDraft, deleteDraft, type Draft } from './storage';
+import type { RemoteRuntime } from '../sandbox/remote';
+
+/** What the session needs of a runtime: the local one, or the sandboxed one for untrusted code. */
+export type NotebookRuntime = Pick<
+  Runtime,
+  'setCells' | 'setParams' | 'params' | 'run' | 'cancel' | 'state' | 'value' | 'subscribe' | 'whenIdle' | 'dispose'
+> & { setParam(name: string, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } };
 
 /** The pipeline stages of the method, in order; cells say which one they belong to. */
 export const STAGES = [
@@ -75,7 +82,10 @@ export class Session {
   /** Bumped on every parameter change (the share link and the draft follow it). */
   paramsVersion = $state(0);
   readonly datasets = new DatasetRegistry();
-  readonly runtime: Runtime;
+  runtime: NotebookRuntime;
+  /** True once the notebook runs in the sandbox (code that did not ship with the app, trusted by the user). */
+  sandboxed = $state(false);
+  #unsubscribe: () => void = () => {};
   readonly shippedText: string;
   #history = new History<CellSpec[]>();
   #byId = new Map<string, CellModel>();
@@ -96,10 +106,7 @@ export class Session {
       setParameter: (name, value) => this.setParam(name, value),
     });
     this.runtime = new Runtime({ builtins, globals: (name: string) => name in globalThis });
-    this.runtime.subscribe((id: string, state: CellState) => {
-      const cell = this.#byId.get(id);
-      if (cell) cell.state = state;
-    });
+    this.#listen();
     const params = { ...(opts.draft?.params ?? {}), ...(opts.params ?? {}) };
     if (Object.keys(params).length) this.runtime.setParams(params);
     if (opts.untrustedText && opts.untrustedText !== (opts.draft?.text ?? shippedText)) {
@@ -109,6 +116,14 @@ export class Session {
     } else {
       this.#open(parseNotebook(opts.draft?.text ?? shippedText));
     }
+  }
+
+  #listen() {
+    this.#unsubscribe();
+    this.#unsubscribe = this.runtime.subscribe((id: string, state: CellState) => {
+      const cell = this.#byId.get(id);
+      if (cell) cell.state = state;
+    });
   }
 
   #open(nb: Notebook) {
@@ -225,11 +240,31 @@ export class Session {
     void deleteDraft(this.notebookId);
   }
 
-  /** Run code that did not ship with the app, after the user chose "Trust and run". */
-  trustPending() {
+  /**
+   * Run code that did not ship with the app, after the user chose "Trust and run": from now on the
+   * whole notebook runs in a sandboxed iframe (opaque origin, no network), see src/sandbox/.
+   */
+  async trustPending() {
     if (!this.pendingTrust) return;
     const nb = parseNotebook(this.pendingTrust.text);
     this.pendingTrust = null;
+    if (!this.sandboxed) {
+      const [{ default: bundle }, { RemoteRuntime }] = await Promise.all([import('virtual:sandbox-bundle'), import('../sandbox/remote')]);
+      const remote: RemoteRuntime = new RemoteRuntime({
+        bundle,
+        loadDataset: (key) => this.datasets.load(key),
+        trainStream: browserTrainStream,
+        setParameter: (name, value) => this.setParam(name, value),
+      });
+      const params = this.runtime.params();
+      this.runtime.dispose();
+      this.runtime = remote;
+      this.sandboxed = true;
+      this.#listen();
+      // Until the sandbox reports, every code cell is waiting on it.
+      for (const cell of this.cells) if (cell.spec.kind === 'code') cell.state = { ...cell.state, status: 'queued' };
+      if (Object.keys(params).length) remote.setParams(params);
+    }
     this.meta = nb.meta;
     this.#change('trust', nb.cells);
   }
@@ -346,6 +381,7 @@ export class Session {
 
   dispose() {
     if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#unsubscribe();
     this.runtime.dispose();
   }
 }

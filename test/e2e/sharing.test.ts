@@ -119,8 +119,19 @@ describe.skipIf(!hasChromium)('share, present, keep, safety', () => {
     expect(await s.page.locator('[data-testid=trust-diff]').innerText()).toContain('value: 3,');
     expect(await s.page.locator(`${cell('weightF')} output`).innerText()).toBe('1.0'); // not run yet
     await s.page.locator('[data-testid=trust-run]').click();
-    await waitForNotebook(s.page);
-    expect(await s.page.locator(`${cell('weightF')} output`).innerText()).toBe('3.0');
+    // It now runs in a sandboxed iframe (opaque origin, no network).
+    await expect.poll(() => s.page.locator('iframe[sandbox="allow-scripts"]').count()).toBe(1);
+    await waitForNotebook(s.page, 90_000);
+    await expect.poll(() => s.page.locator(`${cell('weightF')} output`).innerText(), { timeout: 30_000 }).toBe('3.0');
+    expect(await s.page.locator(`${cell('probability_histogram')} svg`).count()).toBeGreaterThan(0);
+    const sandboxOrigin = await s.page.locator('iframe[sandbox]').evaluate((f: HTMLIFrameElement) => {
+      try {
+        return f.contentWindow!.document.location.href;
+      } catch {
+        return 'opaque';
+      }
+    });
+    expect(sandboxOrigin).toBe('opaque');
   });
 
   test('charts export as SVG and the view as a self-contained HTML report', async () => {
