@@ -12,6 +12,10 @@ import { benchCsv } from './cases/csv';
 import { benchLogistic } from './cases/logistic';
 import { benchRfm } from './cases/rfm';
 import { benchSynth } from './cases/synth';
+import { benchProfile } from './profile';
+import { benchKmeans } from './kmeans';
+import { benchModel } from './model';
+import { benchRecommend } from './recommend';
 import type { BenchContext } from './context';
 import { workDir } from './files';
 import { Peers } from './peers';
@@ -44,15 +48,19 @@ async function main(): Promise<number> {
       return r.results;
     });
     await step('rfm', async () => (tx ? benchRfm(ctx, tx) : []));
+    await step('profile', async () => (tx ? benchProfile(ctx, tx) : []));
     tx = null; // let the 1M-row table go before the CSV case
     await step('csv', () => benchCsv(ctx));
     await step('logistic', () => benchLogistic(ctx));
+    await step('kmeans', () => benchKmeans(ctx));
+    await step('model', () => benchModel());
+    await step('recommend', () => benchRecommend());
     await step('browser', () => benchBrowser());
   } finally {
     ctx.work.remove();
   }
   // Synth first in the run (its table feeds rfm); print in the brief's order.
-  const order = ['csv_to', 'rfm_', 'logistic_', 'sklearn_', 'slider_', 'default_', 'synth_'];
+  const order = ['csv_to', 'rfm_', 'profile', 'logistic_', 'sklearn_', 'kmeans', 'model_', 'mf_', 'als_', 'slider_', 'default_', 'first_chart', 'synth_'];
   const rank = (r: BenchResult) => order.findIndex((p) => r.name.startsWith(p));
   results.sort((a, b) => rank(a) - rank(b));
 

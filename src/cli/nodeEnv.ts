@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 import type { Table } from 'apache-arrow';
 import * as tf from '@tensorflow/tfjs';
 import { JSDOM } from 'jsdom';
-import { parseCsv } from '../core/data/csv';
-import { loadArrowBytes, isGzip, gunzip } from '../core/data/defaultData';
+import { loadBlob } from '../core/data/loadBlob';
+import { DataError } from '../core/errors';
 import { trainLogistic } from '../model/logistic';
+import { trainMlp } from '../model/mlp';
 import { progressStream, type TrainStream } from '../stdlib/training';
 import type { StdlibEnv } from '../stdlib';
 import { SHIPPED_DATASETS } from '../stdlib/shippedData';
@@ -19,43 +20,57 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Datasets that ship in public/data, by the key notebooks use. */
 export const SHIPPED_FILES: Record<string, string> = Object.fromEntries(
-  SHIPPED_DATASETS.map((d) => [d.key, resolve(ROOT, 'public/data', d.file)]),
+  SHIPPED_DATASETS.filter((d) => d.file).map((d) => [d.key, resolve(ROOT, 'public/data', d.file!)]),
 );
 
-/** Read a CSV or Arrow file (optionally gzip-compressed) into a table; errors name the file. */
+/**
+ * Read a CSV, Arrow or Parquet file (optionally gzip-compressed) into a table, the same way the
+ * browser's loader does; errors name the file, and skipped bad rows are reported on stderr.
+ */
 export async function readTableFile(path: string): Promise<Table> {
-  let bytes: Uint8Array = new Uint8Array(await readFile(path));
   const file = basename(path);
-  if (isGzip(bytes)) bytes = await gunzip(bytes, file);
-  const name = file.replace(/\.gz$/i, '').toLowerCase();
-  const arrowMagic = bytes.length > 6 && String.fromCharCode(...bytes.subarray(0, 6)) === 'ARROW1';
-  if (arrowMagic || /\.(arrow|arrows|feather|ipc)$/.test(name)) return loadArrowBytes(bytes, file);
-  return parseCsv(bytes, { file });
+  const r = await loadBlob(new Blob([await readFile(path)]), file);
+  if (r.skipped) process.stderr.write(`${file}: ${r.skipped.toLocaleString('en-US')} rows skipped; first: ${new DataError(r.problems[0]).message}\n`);
+  for (const w of r.warnings) process.stderr.write(`${new DataError(w).message}\n`);
+  return r.table;
 }
 
-let backendReady: Promise<string> | null = null;
+const backendReady = new Map<string, Promise<string>>();
 
-/** Make tfjs ready on `wanted` (auto: wasm, else cpu). */
-export function initBackend(wanted: 'auto' | 'wasm' | 'cpu'): Promise<string> {
-  backendReady ??= (async () => {
-    tf.enableProdMode();
-    if (wanted !== 'cpu') {
-      try {
-        await import('@tensorflow/tfjs-backend-wasm');
-        if (await tf.setBackend('wasm')) {
-          await tf.ready();
-          if (tf.getBackend() === 'wasm') return 'wasm';
+/**
+ * Make tfjs ready on `wanted` (auto: wasm, else cpu) and make it the active backend. The first start of each
+ * choice is cached; later calls only switch back to it, so runs with different `--backend`s in one process
+ * (tests) each train where they asked.
+ */
+export async function initBackend(wanted: 'auto' | 'wasm' | 'cpu'): Promise<string> {
+  let ready = backendReady.get(wanted);
+  if (!ready) {
+    ready = (async () => {
+      tf.enableProdMode();
+      if (wanted !== 'cpu') {
+        try {
+          await import('@tensorflow/tfjs-backend-wasm');
+          if (await tf.setBackend('wasm')) {
+            await tf.ready();
+            if (tf.getBackend() === 'wasm') return 'wasm';
+          }
+        } catch {
+          // fall through to cpu
         }
-      } catch {
-        // fall through to cpu
+        if (wanted === 'wasm') throw new Error('the wasm backend could not start');
       }
-      if (wanted === 'wasm') throw new Error('the wasm backend could not start');
-    }
-    await tf.setBackend('cpu');
+      await tf.setBackend('cpu');
+      await tf.ready();
+      return tf.getBackend();
+    })();
+    backendReady.set(wanted, ready);
+  }
+  const name = await ready;
+  if (tf.getBackend() !== name) {
+    await tf.setBackend(name);
     await tf.ready();
-    return tf.getBackend();
-  })();
-  return backendReady;
+  }
+  return name;
 }
 
 export function nodeEnv(opts: { data: Record<string, string>; backend: 'auto' | 'wasm' | 'cpu'; cwd?: string }): StdlibEnv & { keys: Record<string, string> } {
@@ -79,10 +94,13 @@ export function nodeEnv(opts: { data: Record<string, string>; backend: 'auto' | 
     const iterations = trainOpts.iterations ?? 1000;
     return progressStream(iterations, async (onProgress, signal) => {
       const backend = await initBackend(opts.backend);
-      const model = await trainLogistic(
+      const { backend: _wanted, ...modelOpts } = trainOpts;
+      void _wanted; // the runner's backend is --backend (wasm or cpu); a notebook's choice applies in the browser
+      const train = modelOpts.model === 'mlp' ? trainMlp : trainLogistic;
+      const model = await train(
         { X: rows.X, y: rows.y, n: rows.n, d: rows.d },
         {
-          ...trainOpts,
+          ...modelOpts,
           iterations,
           onProgress: (p) => {
             if (signal.aborted) throw new DOMException('cancelled', 'AbortError');

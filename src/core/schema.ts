@@ -7,7 +7,7 @@
  * | column     | Arrow type                    | required | meaning                                  |
  * |------------|-------------------------------|----------|------------------------------------------|
  * | customer   | Dictionary<Utf8, Int32>, null | yes      | customer id (null = missing id)          |
- * | order      | Dictionary<Utf8, Int32>       | yes      | order / invoice id                       |
+ * | order      | Dictionary<Utf8, Int32>       | yes      | order / invoice id (synthesised if unmapped) |
  * | time       | TimestampMillisecond          | yes      | when the order line happened (UTC ms)    |
  * | quantity   | Float64                       | yes      | units on the line (negative = return)    |
  * | price      | Float64                       | yes      | unit price                               |
@@ -36,8 +36,11 @@ export type Role = (typeof ROLES)[number];
 /** Which user column serves each role (role → column name). */
 export type RoleMap = Partial<Record<Role, string>>;
 
-/** Roles a transactions file must provide (amount may replace quantity + price). */
-export const REQUIRED_ROLES: readonly Role[] = ['customer', 'order', 'time'];
+/**
+ * Roles a transactions file must provide (amount may replace quantity + price). The order role is
+ * optional: without it each (customer, timestamp) line group is one order, `customer@ISO-time`.
+ */
+export const REQUIRED_ROLES: readonly Role[] = ['customer', 'time'];
 
 /** Human label for each role, used by the mapping panel and in error messages. */
 export const ROLE_LABELS: Record<Role, string> = {

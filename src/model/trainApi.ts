@@ -5,7 +5,8 @@
 import type * as TF from '@tensorflow/tfjs';
 import { chooseBackend } from './backend';
 import { trainLogistic } from './logistic';
-import type { BackendInfo, BackendName, LogisticModel, Progress, TrainData, TrainOptions } from './types';
+import { trainMlp } from './mlp';
+import type { BackendInfo, BackendName, Progress, PurchaseModel, TrainData, TrainOptions } from './types';
 
 export interface TrainApiOptions {
   /** Runs once before the first backend choice (the worker passes `configureWasm`). Default: nothing. */
@@ -36,7 +37,7 @@ export function createTrainApi(tf: typeof TF, options: TrainApiOptions = {}) {
       return info;
     },
     /**
-     * Trains on the active backend (choosing one first if `init` was never called). `onProgress` may be a
+     * Trains the logistic model, or the MLP when `opts.model === 'mlp'`, on the active backend (choosing one first if `init` was never called). `onProgress` may be a
      * comlink proxy: its calls are awaited (errors ignored) before the model is returned, so every progress
      * callback has run on the caller's side when the promise resolves.
      */
@@ -44,10 +45,11 @@ export function createTrainApi(tf: typeof TF, options: TrainApiOptions = {}) {
       data: TrainData,
       opts: Omit<TrainOptions, 'onProgress'> = {},
       onProgress?: (p: Progress) => unknown,
-    ): Promise<LogisticModel> {
+    ): Promise<PurchaseModel> {
       if (!current) await api.init();
       const pending: unknown[] = [];
-      const model = await trainLogistic(data, {
+      const train = opts.model === 'mlp' ? trainMlp : trainLogistic;
+      const model = await train(data, {
         ...opts,
         onProgress: onProgress ? (p) => void pending.push(onProgress(p)) : undefined,
       });

@@ -25,7 +25,7 @@ import { recommend } from '../core/recommend/coPurchase';
 import { deliveryProbabilities, parseAlpha } from '../core/campaign/delivery';
 import { predictProba } from '../model/predict';
 import { coefficients as modelCoefficients } from '../model/coefficients';
-import type { LogisticModel } from '../model/types';
+import type { LogisticModel, PurchaseModel } from '../model/types';
 import { probabilityHistogram } from '../plots/histogram';
 import { tierShares } from '../plots/tierShares';
 import { waterfall } from '../plots/waterfall';
@@ -59,6 +59,8 @@ export interface StdlibEnv {
    * value" button). Bound to the runtime after it is created.
    */
   setParameter?: (name: string, value: unknown) => void;
+  /** Runs a recommender training job (a Web Worker in the browser); in-process when absent. */
+  recommend?: import('./recommending').RecommendRunner;
 }
 
 /** A purchase dataset as produced by `purchaseDataset`. */
@@ -84,19 +86,19 @@ export function rowsOf(data: PurchaseData, split: Uint8Array, which: 0 | 1): Tra
 }
 
 /** The finished model of a training run; pending (so dependents wait) while it is still running. */
-export function trained(training: TrainingState): LogisticModel | Promise<LogisticModel> {
+export function trained(training: TrainingState): PurchaseModel | Promise<PurchaseModel> {
   if (training.model) return training.model;
-  return new Promise<LogisticModel>(() => {});
+  return new Promise<PurchaseModel>(() => {});
 }
 
 /** Probabilities and labels for the `which` rows of a purchase dataset. */
-export function predictRows(model: LogisticModel, data: PurchaseData, split: Uint8Array, which: 0 | 1) {
+export function predictRows(model: PurchaseModel, data: PurchaseData, split: Uint8Array, which: 0 | 1) {
   const rows = rowsOf(data, split, which);
   return { p: predictProba(model, rows.X, rows.n, rows.d), y: rows.y };
 }
 
 /** Score every customer: a table of customer, probability. */
-export function scoreCustomers(model: LogisticModel, features: { customers: string[]; featureNames: string[]; X: Float32Array }): Table {
+export function scoreCustomers(model: PurchaseModel, features: { customers: string[]; featureNames: string[]; X: Float32Array }): Table {
   const n = features.customers.length;
   const p = predictProba(model, features.X, n, features.featureNames.length);
   return makeTable({ customer: features.customers, probability: Float64Array.from(p) });

@@ -3,7 +3,7 @@
  * states and finally a state holding the model. The browser drives a Web Worker, the headless
  * runner trains in-process; both yield the same states.
  */
-import type { LogisticModel, TrainOptions } from '../model/types';
+import type { Progress, PurchaseModel, TrainOptions } from '../model/types';
 
 export interface TrainingRows {
   X: Float32Array;
@@ -17,11 +17,19 @@ export interface TrainingState {
   status: 'training' | 'done';
   iteration: number;
   iterations: number;
-  losses: { iteration: number; loss: number }[];
-  model: LogisticModel | null;
+  losses: Progress[];
+  /** The finished model (logistic or MLP); null while training. */
+  model: PurchaseModel | null;
+  /** The backend that trains (known once the first progress or the model arrives; '' before). */
+  backend?: string;
 }
 
-export type TrainStream = (rows: TrainingRows, opts?: Partial<TrainOptions> & { backend?: string }) => AsyncGenerator<TrainingState>;
+/**
+ * `trainModel(rows, opts)` in a notebook: opts are `TrainOptions` (model 'logistic' | 'mlp', learningRate, iterations,
+ * batchSize, l2, classWeight, earlyStopping, validationFraction, patience, hidden, activation, dropout, seed) and
+ * `backend` ('auto' | 'webgl' | 'wasm' | 'cpu').
+ */
+export type TrainStream = (rows: TrainingRows, opts?: Partial<Omit<TrainOptions, 'onProgress'>> & { backend?: string }) => AsyncGenerator<TrainingState>;
 
 /**
  * Turn a callback-style trainer into the generator cells consume. Progress is coalesced: a slow
@@ -30,13 +38,13 @@ export type TrainStream = (rows: TrainingRows, opts?: Partial<TrainOptions> & { 
  */
 export async function* progressStream(
   iterations: number,
-  run: (onProgress: (p: { iteration: number; loss: number }) => void, signal: AbortSignal) => Promise<LogisticModel>,
+  run: (onProgress: (p: Progress) => void, signal: AbortSignal) => Promise<PurchaseModel>,
 ): AsyncGenerator<TrainingState> {
   const controller = new AbortController();
-  const losses: { iteration: number; loss: number }[] = [];
+  const losses: Progress[] = [];
   let wake: (() => void) | null = null;
   let dirty = false;
-  let finished: LogisticModel | null = null;
+  let finished: PurchaseModel | null = null;
   let failure: unknown = null;
   const done = run((p) => {
     losses.push(p);
@@ -64,9 +72,9 @@ export async function* progressStream(
       }
     }
     if (failure) throw failure;
-    const model = finished as unknown as LogisticModel;
+    const model = finished as unknown as PurchaseModel;
     const all = model.losses?.length ? model.losses : losses.slice();
-    yield { status: 'done', iteration: iterations, iterations, losses: all, model };
+    yield { status: 'done', iteration: model.iterations ?? iterations, iterations, losses: all, model, backend: model.backend };
   } finally {
     if (!finished && !failure) controller.abort();
     await done.catch(() => {});

@@ -6,6 +6,7 @@
 import { decodeShare } from '../notebook/share';
 import { notebookById, NOTEBOOKS, type ShippedNotebook } from './notebooks';
 import { loadDraft, type Draft } from './storage';
+import { loadStdlib } from './stdlibLoader';
 
 export interface Boot {
   notebook: ShippedNotebook;
@@ -43,7 +44,7 @@ export async function boot(location: Location): Promise<Boot> {
   const messages: string[] = [];
   // A reload of this tab's own state keeps the local draft (its edits) under the hash's parameters.
   const own = isOwnHash(location.hash);
-  const decoded = await decodeShare(location.hash);
+  const [decoded] = await Promise.all([decodeShare(location.hash), loadStdlib()]);
   let id = search.get('notebook');
   let params: Record<string, unknown> = {};
   let linkCode: Record<string, string> | null = null;

@@ -14,7 +14,9 @@ export function setPreferredBackend(backend: string) {
 
 export const browserTrainStream: TrainStream = (rows, opts = {}) => {
   const iterations = opts.iterations ?? 1000;
-  const backend = (opts.backend as typeof preferred | undefined) ?? preferred;
+  // A notebook's own choice ('webgl' | 'wasm' | 'cpu') wins; 'auto' or none defers to the side panel's choice.
+  const asked = opts.backend as typeof preferred | undefined;
+  const backend = asked && asked !== 'auto' ? asked : preferred;
   return progressStream(iterations, (onProgress, signal) =>
     trainInWorker({ X: rows.X.slice(), y: rows.y, n: rows.n, d: rows.d }, { ...opts, iterations, backend }, { onProgress, signal }),
   );

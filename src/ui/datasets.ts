@@ -28,17 +28,18 @@ export class DatasetRegistry {
   load(key: string): Promise<Table> {
     const cached = this.#loaded.get(key);
     if (cached) return cached;
-    const shipped = SHIPPED.find((d) => d.key === key);
+    const shipped = SHIPPED.find((d) => d.key === key && d.file);
     if (!shipped) {
       return Promise.reject(new Error(`dataset \`${key}\` is not loaded in this tab — load the file again (your data is never stored in links)`));
     }
-    const url = `data/${shipped.file}`;
+    const file = shipped.file!;
+    const url = `data/${file}`;
     const promise = fetch(new URL(url, document.baseURI)).then(async (response) => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
       let bytes: Uint8Array = new Uint8Array(await response.arrayBuffer());
-      if (/\.(arrow|arrows|feather|ipc)(\.gz)?$/i.test(shipped.file)) return loadArrowBytes(bytes, shipped.file);
-      if (isGzip(bytes)) bytes = await gunzip(bytes, shipped.file);
-      return parseCsv(bytes, { file: shipped.file.replace(/\.gz$/i, '') });
+      if (/\.(arrow|arrows|feather|ipc)(\.gz)?$/i.test(file)) return loadArrowBytes(bytes, file);
+      if (isGzip(bytes)) bytes = await gunzip(bytes, file);
+      return parseCsv(bytes, { file: file.replace(/\.gz$/i, '') });
     });
     promise.catch(() => this.#loaded.delete(key));
     this.#loaded.set(key, promise);

@@ -11,8 +11,10 @@ import { Runtime } from '../runtime/runtime';
 import type { CellState } from '../runtime/cell';
 import { parseNotebook, serializeNotebook, ID_PATTERN } from '../notebook';
 import type { CellSpec, Notebook } from '../notebook';
-import { createStdlib } from '../stdlib';
+import { stdlibFactory } from './stdlibLoader';
 import { browserTrainStream, setPreferredBackend } from './browserTraining';
+import { workerRecommendRunner } from '../workers/client';
+import { setProfileSource } from './profileSource';
 import { DatasetRegistry } from './datasets';
 import { History } from './history';
 import { saveDraft, deleteDraft, type Draft } from './storage';
@@ -24,7 +26,10 @@ export type NotebookRuntime = Pick<
   'setCells' | 'setParams' | 'params' | 'run' | 'cancel' | 'state' | 'value' | 'subscribe' | 'whenIdle' | 'dispose'
 > & { setParam(name: string, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } };
 
-/** The pipeline stages of the method, in order; cells say which one they belong to. */
+/**
+ * The pipeline stages of the method, in order; cells say which one they belong to. `label` is the
+ * English name; the UI shows the current language's `stage.<key>` message (src/ui/i18n).
+ */
 export const STAGES = [
   { key: 'load', label: 'Load' },
   { key: 'preprocess', label: 'Preprocess' },
@@ -99,13 +104,16 @@ export class Session {
     this.shippedText = shippedText;
     this.#shippedSources = new Map(parseNotebook(shippedText).cells.map((c) => [c.id, c.source]));
     this.#persist = opts.persist ?? true;
-    const builtins = createStdlib({
+    const builtins = stdlibFactory()({
       loadDataset: (key: string) => this.datasets.load(key),
       trainStream: browserTrainStream,
+      recommend: workerRecommendRunner,
       document,
       setParameter: (name, value) => this.setParam(name, value),
     });
     this.runtime = new Runtime({ builtins, globals: (name: string) => name in globalThis });
+    // Profile cards read notebook values (profile, tiers, orders) from whichever runtime is current.
+    setProfileSource((name) => this.runtime.value(name));
     this.#listen();
     const params = { ...(opts.draft?.params ?? {}), ...(opts.params ?? {}) };
     if (Object.keys(params).length) this.runtime.setParams(params);

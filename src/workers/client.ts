@@ -8,5 +8,6 @@
 export { trainInWorker, backendInfo, shutdownTrainWorker } from './trainClient';
 export type { TrainBackend, TrainHooks } from './trainClient';
 export type { TrainApi } from './train.worker';
-export type { BackendInfo, LogisticModel, Progress, TrainData, TrainOptions } from '../model/types';
-export { loadFile } from './loadClient';
+export type { BackendInfo, LogisticModel, MlpModel, Progress, PurchaseModel, TrainData, TrainOptions } from '../model/types';
+export { loadFile, loadUrl, type LoadResult } from './loadClient';
+export { recommendInWorker, workerRecommendRunner } from './recommendClient';

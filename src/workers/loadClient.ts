@@ -1,34 +1,29 @@
 /**
- * Main-thread client of the loading worker: one fresh worker per file, terminated after use or on
- * abort. Imports comlink, apache-arrow (to read the returned IPC) and types only; the CSV reader
- * lives in the worker chunk.
+ * Main-thread client of the loading worker: one fresh worker per file or URL, terminated after
+ * use or on abort. Imports comlink, apache-arrow (to read the returned IPC) and types only; the
+ * readers live in the worker chunk.
  *
  * @example
- *   const table = await loadFile(input.files[0], { onProgress: (f) => (progress = f), signal });
+ *   const { table, skipped, problems } = await loadFile(input.files[0], { onProgress: (f) => (progress = f), signal });
  */
 import * as Comlink from 'comlink';
 import type { Table } from 'apache-arrow';
 import { readArrow } from '../core/data/arrow';
 import { DataError } from '../core/errors';
-import type { LoadApi } from './load.worker';
+import type { LoadResult } from '../core/data/loadBlob';
+import type { LoadApi, LoadProgress, LoadReply } from './load.worker';
 
-/** Options of `loadFile`. */
+export type { LoadResult } from '../core/data/loadBlob';
+
+/** Options of `loadFile` and `loadUrl`. */
 export interface LoadFileOptions {
-  /** Fraction (0–1) of the file's bytes read so far. */
-  onProgress?: (fraction: number) => void;
+  /** Fraction (0–1) of the bytes done in the current phase (NaN when the size is unknown), and the phase. */
+  onProgress?: (fraction: number, phase: 'download' | 'read') => void;
   /** Aborting terminates the worker and rejects with `DOMException('Loading was cancelled', 'AbortError')`. */
   signal?: AbortSignal;
 }
 
-/**
- * Load a CSV/TSV or Arrow file (optionally gzip) in a worker and return its table (the user's own
- * columns; map roles and call `toTransactions` next). Input problems reject with a DataError.
- *
- * @example
- *   const t = await loadFile(file);
- *   const tx = toTransactions(t, detectRoles(t), { file: file.name });
- */
-export async function loadFile(file: File | (Blob & { name: string }), opts: LoadFileOptions = {}): Promise<Table> {
+async function inWorker(name: string, opts: LoadFileOptions, call: (api: Comlink.Remote<LoadApi>, progress: LoadProgress | undefined) => Promise<LoadReply>): Promise<LoadResult> {
   const { onProgress, signal } = opts;
   const cancelled = (): DOMException => new DOMException('Loading was cancelled', 'AbortError');
   if (signal?.aborted) throw cancelled();
@@ -45,14 +40,43 @@ export async function loadFile(file: File | (Blob & { name: string }), opts: Loa
   });
   stopped.catch(() => {}); // observed through the race below
   try {
-    const progress = onProgress ? Comlink.proxy((read: number, total: number) => onProgress(total > 0 ? read / total : 1)) : undefined;
-    const reply = await Promise.race([api.load(file, file.name, progress), stopped]);
+    const progress = onProgress
+      ? Comlink.proxy<LoadProgress>((done, total, phase) => onProgress(total > 0 ? done / total : NaN, phase))
+      : undefined;
+    const reply = await Promise.race([call(api, progress), stopped]);
     if (!reply.ok) throw new DataError(reply.info);
-    onProgress?.(1);
-    return readArrow(reply.bytes, file.name);
+    onProgress?.(1, 'read');
+    const table: Table = readArrow(reply.bytes, name);
+    return { table, ...reply.report };
   } finally {
     if (onAbort) signal?.removeEventListener('abort', onAbort);
     api[Comlink.releaseProxy]();
     worker.terminate();
   }
+}
+
+/**
+ * Load a CSV/TSV/TXT, Arrow or Parquet file (CSV/Arrow optionally gzip) in a worker. Resolves to
+ * the table of good rows (the user's own columns; map roles and call `toTransactions` next) with
+ * the report of skipped rows (`skipped`, `problems`, `skippedRows`, `warnings`; see `LoadResult`).
+ * Fatal input problems reject with one located DataError.
+ *
+ * @example
+ *   const { table, skipped } = await loadFile(file);
+ *   const tx = toTransactions(table, detectRoles(table), { file: file.name });
+ */
+export function loadFile(file: File | (Blob & { name: string }), opts: LoadFileOptions = {}): Promise<LoadResult> {
+  return inWorker(file.name, opts, (api, progress) => api.load(file, file.name, progress));
+}
+
+/**
+ * Fetch a URL in the worker (progress phase `download`, then `read`) and load it like `loadFile`.
+ * The server must allow cross-origin reads (CORS); the error says so when it does not.
+ *
+ * @example
+ *   const { table } = await loadUrl('https://example.org/orders.csv');
+ */
+export function loadUrl(url: string, opts: LoadFileOptions = {}): Promise<LoadResult> {
+  const name = url.split(/[?#]/)[0].split('/').filter(Boolean).at(-1) ?? url;
+  return inWorker(name, opts, (api, progress) => api.loadUrl(url, progress));
 }

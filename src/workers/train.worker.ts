@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { configureWasm } from '../model/wasmPaths';
 import { createTrainApi } from '../model/trainApi';
-import type { BackendInfo, BackendName, LogisticModel, Progress, TrainData, TrainOptions } from '../model/types';
+import type { BackendInfo, BackendName, Progress, PurchaseModel, TrainData, TrainOptions } from '../model/types';
 
 const service = createTrainApi(tf, { setup: configureWasm });
 
@@ -16,8 +16,8 @@ const api = {
   init(preferred?: BackendName | 'auto'): Promise<BackendInfo> {
     return service.init(preferred);
   },
-  /** Trains; `onProgress` is a `Comlink.proxy` from the client, released when training ends. */
-  async train(data: TrainData, opts: Omit<TrainOptions, 'onProgress'>, onProgress?: (p: Progress) => void): Promise<LogisticModel> {
+  /** Trains the logistic model (or the MLP with `opts.model: 'mlp'`); `onProgress` is a `Comlink.proxy` from the client, released when training ends. */
+  async train(data: TrainData, opts: Omit<TrainOptions, 'onProgress'>, onProgress?: (p: Progress) => void): Promise<PurchaseModel> {
     try {
       return await service.train(data, opts, onProgress);
     } finally {

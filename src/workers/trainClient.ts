@@ -4,7 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import type { TrainApi } from './train.worker';
-import type { BackendInfo, BackendName, LogisticModel, Progress, TrainData, TrainOptions } from '../model/types';
+import type { BackendInfo, BackendName, Progress, PurchaseModel, TrainData, TrainOptions } from '../model/types';
 
 export type TrainBackend = 'auto' | BackendName;
 
@@ -95,12 +95,12 @@ function withWorker<T>(signal: AbortSignal | undefined, job: (slot: Slot) => Pro
 }
 
 /**
- * Trains the logistic purchase model in the training worker. A warm idle worker is reused; a cancelled or
+ * Trains the purchase model (logistic, or the MLP with `model: 'mlp'`) in the training worker. A warm idle worker is reused; a cancelled or
  * failed one is terminated and the next call starts a fresh one. X and y travel as transferred buffers
  * (copies unless `hooks.detach`); progress comes back through a comlink proxy.
  *
  * Options: `TrainOptions` (defaults: learningRate 0.01, iterations 1000, batchSize 256, l2 0, seed 42,
- * progressEvery 10) and `backend` (default 'auto': probe; a named one is used when it initialises).
+ * progressEvery 10, classWeight none, earlyStopping false; MLP: hidden [16], activation 'relu', dropout 0) and `backend` (default 'auto': probe; a named one is used when it initialises).
  *
  * @example
  *   const ctl = new AbortController();
@@ -112,7 +112,7 @@ export function trainInWorker(
   data: TrainData,
   opts: TrainOptions & { backend?: TrainBackend } = {},
   hooks: TrainHooks = {},
-): Promise<LogisticModel> {
+): Promise<PurchaseModel> {
   const { backend = 'auto', onProgress: optsProgress, ...trainOpts } = opts;
   const onProgress = hooks.onProgress ?? optsProgress;
   return withWorker(hooks.signal, async ({ api }) => {

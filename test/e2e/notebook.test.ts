@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('default notebook in Chromium', () => {
     const longTasks = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     console.log(`[e2e] long tasks during training: ${JSON.stringify(longTasks.map(Math.round))}`);
     expect(longTasks.filter((d) => d > 50)).toEqual([]);
-    await training.locator('[data-testid=cancel]').first().click();
+    await training.locator('[data-testid=cancel]').last().click();
     await expect.poll(() => training.getAttribute('data-status'), { timeout: 10_000 }).toBe('cancelled');
     // Back to the default and train again: a fresh worker finishes.
     await iterations.fill('1000');

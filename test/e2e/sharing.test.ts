@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { serveDist, openApp, waitForNotebook, CHROMIUM, type Served, type Session } from './browser';
 import { XSS_PAYLOADS } from './xssPayloads';
-import { encodeShare } from '../../src/notebook/share';
+import { encodeShare, decodeShare } from '../../src/notebook/share';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[e2e] SKIPPED: ${CHROMIUM} not found — install Debian's chromium package (.ci/run does)`);
@@ -43,7 +43,12 @@ describe.skipIf(!hasChromium)('share, present, keep, safety', () => {
     await waitForNotebook(a.page, 90_000);
     await a.page.locator(`${cell('threshold')} input[type=range]`).fill('0.7');
     await waitForNotebook(a.page);
-    await expect.poll(() => a.page.evaluate(() => location.hash), { timeout: 5_000 }).toMatch(/^#s=1\./);
+    // The address bar follows the parameters (debounced): wait until it carries the new threshold.
+    const carried = async () => {
+      const decoded = await decodeShare(await a.page.evaluate(() => location.hash));
+      return decoded.ok === true ? decoded.state.params.threshold : undefined;
+    };
+    await expect.poll(carried, { timeout: 5_000 }).toBe(0.7);
     const link = await a.page.evaluate(() => location.href);
     const summaryA = await a.page.locator(`${cell('tier_summary')} table`).innerText();
     const b = await open(link.slice(served.url.length));

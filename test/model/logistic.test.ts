@@ -122,7 +122,10 @@ describe('trainLogistic', () => {
     const def: number[] = [];
     await trainLogistic(train, { iterations: 30, onProgress: (p) => def.push(p.iteration) });
     expect(def).toEqual([10, 20, 30]);
-    expect(TRAIN_DEFAULTS).toEqual({ learningRate: 0.01, iterations: 1000, batchSize: 256, l2: 0, seed: 42, progressEvery: 10 });
+    expect(TRAIN_DEFAULTS).toEqual({
+      learningRate: 0.01, iterations: 1000, batchSize: 256, l2: 0, seed: 42, progressEvery: 10, model: 'logistic',
+      classWeight: null, earlyStopping: false, validationFraction: 0.1, patience: 5, hidden: [16], activation: 'relu', dropout: 0,
+    });
   });
 
   it('trainLogistic(data) leaves no tensor behind (also on error and in full-batch and l2 modes)', async () => {

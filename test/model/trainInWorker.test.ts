@@ -95,6 +95,7 @@ describe('trainInWorker', () => {
     const seen: number[] = [];
     const model = await client.trainInWorker(data, { iterations: 100, backend: 'cpu' }, { onProgress: (p) => seen.push(p.iteration) });
     const direct = await trainLogistic(data, { iterations: 100 });
+    if (model.kind !== 'logistic') throw new Error(`expected a logistic model, got ${model.kind}`);
     expect(model.weights).toEqual(direct.weights);
     expect(model.bias).toBe(direct.bias);
     expect(model.backend).toBe('cpu');

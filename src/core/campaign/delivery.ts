@@ -2,7 +2,7 @@
  * Ad delivery probabilities per customer and per tier: P(i | u) = α_i r_ui / Σ_j α_j r_uj.
  */
 import type { Table } from 'apache-arrow';
-import { floats, makeTable, strings } from '../table';
+import { codes, floats, makeTable, type Codes } from '../table';
 export { parseAlpha } from './alpha';
 
 /** The tier given to customers that have recommendations but no row in the tiers table. */
@@ -38,82 +38,88 @@ export function deliveryProbabilities(
   for (const [id, a] of Object.entries(alpha)) {
     if (!(Number.isFinite(a) && a >= 0)) throw new Error(`deliveryProbabilities: α of item ${id} must be a number ≥ 0, got ${a}`);
   }
-  const tierOf = new Map<string, string>();
-  const tierNames: string[] = [];
-  const tierSize = new Map<string, number>();
-  {
-    const c = strings(tiers, 'customer');
-    const t = strings(tiers, 'tier');
-    for (let i = 0; i < c.length; i++) {
-      if (c[i] === null || t[i] === null) continue;
-      if (!tierSize.has(t[i]!)) {
-        tierNames.push(t[i]!);
-        tierSize.set(t[i]!, 0);
-      }
-      if (!tierOf.has(c[i]!)) {
-        tierOf.set(c[i]!, t[i]!);
-        tierSize.set(t[i]!, tierSize.get(t[i]!)! + 1);
-      }
-    }
-  }
-  const customer = strings(recs, 'customer');
-  const item = strings(recs, 'item');
-  const itemName = strings(recs, 'itemName');
-  const score = floats(recs, 'score');
-  const n = customer.length;
-  const a = new Float64Array(n);
-  const weighted = new Float64Array(n);
-  const denom = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    a[i] = alpha[item[i] ?? ''] ?? 1;
-    weighted[i] = a[i] * score[i];
-    const u = customer[i] ?? '';
-    denom.set(u, (denom.get(u) ?? 0) + weighted[i]);
-  }
-  const probability = new Float64Array(n);
-  const tier = new Array<string>(n);
-  const untiered = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    const u = customer[i] ?? '';
-    const d = denom.get(u)!;
-    probability[i] = d > 0 ? weighted[i] / d : 0;
-    const t = tierOf.get(u);
-    if (t === undefined) untiered.add(u);
-    tier[i] = t ?? UNTIERED;
-  }
-  if (untiered.size) {
-    if (!tierSize.has(UNTIERED)) tierNames.push(UNTIERED);
-    tierSize.set(UNTIERED, (tierSize.get(UNTIERED) ?? 0) + untiered.size);
-  }
-  const perCustomer = makeTable({ customer, tier, item, itemName, score, alpha: a, probability });
+  // P(i|u) depends on the recommendations and α only: computed once per (recs, α) and reused
+  // while the tiers move (the threshold slider re-runs only the aggregation below).
+  const base = probabilities(recs, alpha);
+  const { customer, item, itemName, score, a, probability } = base;
+  const n = probability.length;
 
-  // per tier: Σ P and customer count per (tier, item)
-  const agg = new Map<string, Map<string, { name: string | null; customers: number; sum: number }>>();
+  // Tier of each recommendation row, as a code into tierNames (first-seen order of the tiers table).
+  const tc = codes(tiers, 'customer');
+  const tt = codes(tiers, 'tier');
+  const tierNames = tt.dict.slice();
+  const tierSize = new Float64Array(tierNames.length + 1);
+  const tierOfCustomer = new Int32Array(customer.dict.length).fill(-1);
+  const index = base.customerIndex;
+  const seen = new Uint8Array(customer.dict.length);
+  for (let i = 0; i < tc.codes.length; i++) {
+    if (tc.codes[i] < 0 || tt.codes[i] < 0) continue;
+    const k = index.get(tc.dict[tc.codes[i]]);
+    if (k === undefined) {
+      tierSize[tt.codes[i]]++; // a tiered customer without recommendations still counts in its tier
+      continue;
+    }
+    if (seen[k]) continue;
+    seen[k] = 1;
+    tierOfCustomer[k] = tt.codes[i];
+    tierSize[tt.codes[i]]++;
+  }
+  const untiered = tierNames.length;
+  let anyUntiered = false;
+  const tierCodes = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    let byItem = agg.get(tier[i]);
-    if (!byItem) agg.set(tier[i], (byItem = new Map()));
-    const id = item[i] ?? '';
-    let e = byItem.get(id);
-    if (!e) byItem.set(id, (e = { name: itemName[i], customers: 0, sum: 0 }));
-    e.customers++;
-    e.sum += probability[i];
+    const u = customer.codes[i];
+    let t = u >= 0 ? tierOfCustomer[u] : -1;
+    if (t < 0) {
+      t = untiered;
+      if (u >= 0 && !seen[u]) {
+        seen[u] = 2;
+        tierSize[untiered]++;
+      }
+      anyUntiered = true;
+    }
+    tierCodes[i] = t;
+  }
+  if (anyUntiered) tierNames.push(UNTIERED);
+  const perCustomer = makeTable({
+    customer,
+    tier: { codes: tierCodes, dict: tierNames },
+    item,
+    itemName,
+    score,
+    alpha: a,
+    probability,
+  });
+
+  // per tier: Σ P and customer count per (tier, item), over typed arrays
+  const nItems = item.dict.length;
+  const sum = new Float64Array(tierNames.length * nItems);
+  const count = new Int32Array(tierNames.length * nItems);
+  const nameOf = new Int32Array(nItems).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const j = item.codes[i];
+    if (j < 0) continue;
+    const k = tierCodes[i] * nItems + j;
+    sum[k] += probability[i];
+    count[k]++;
+    if (nameOf[j] < 0) nameOf[j] = itemName.codes[i];
   }
   const tTier: string[] = [];
   const tItem: string[] = [];
   const tName: (string | null)[] = [];
   const tCustomers: number[] = [];
   const tMean: number[] = [];
-  for (const t of tierNames) {
-    const byItem = agg.get(t);
-    if (!byItem) continue;
-    const size = tierSize.get(t)!;
-    const rows = [...byItem.entries()].map(([id, e]) => ({ id, ...e, mean: e.sum / size }));
-    rows.sort((x, y) => y.mean - x.mean || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  for (let t = 0; t < tierNames.length; t++) {
+    const size = tierSize[t];
+    const rows: { j: number; mean: number }[] = [];
+    for (let j = 0; j < nItems; j++) if (count[t * nItems + j] > 0) rows.push({ j, mean: sum[t * nItems + j] / size });
+    if (!rows.length) continue;
+    rows.sort((x, y) => y.mean - x.mean || (item.dict[x.j] < item.dict[y.j] ? -1 : item.dict[x.j] > item.dict[y.j] ? 1 : 0));
     for (const r of rows.slice(0, top)) {
-      tTier.push(t);
-      tItem.push(r.id);
-      tName.push(r.name);
-      tCustomers.push(r.customers);
+      tTier.push(tierNames[t]);
+      tItem.push(item.dict[r.j]);
+      tName.push(nameOf[r.j] >= 0 ? itemName.dict[nameOf[r.j]] : null);
+      tCustomers.push(count[t * nItems + r.j]);
       tMean.push(r.mean);
     }
   }
@@ -125,4 +131,49 @@ export function deliveryProbabilities(
     meanProbability: Float64Array.from(tMean),
   });
   return { perCustomer, perTier };
+}
+
+interface Base {
+  customer: Codes;
+  item: Codes;
+  itemName: Codes;
+  score: Float64Array;
+  a: Float64Array;
+  probability: Float64Array;
+  customerIndex: Map<string, number>;
+}
+
+const cache = new WeakMap<Table, { key: string; base: Base }>();
+
+/** P(i|u) = α_i r_ui / Σ_j α_j r_uj for every recommendation row (cached per recs table and α). */
+function probabilities(recs: Table, alpha: Record<string, number>): Base {
+  const key = JSON.stringify(Object.entries(alpha).sort());
+  const hit = cache.get(recs);
+  if (hit && hit.key === key) return hit.base;
+  const customer = codes(recs, 'customer');
+  const item = codes(recs, 'item');
+  const itemName = codes(recs, 'itemName');
+  const score = floats(recs, 'score');
+  const n = score.length;
+  const alphaOfItem = new Float64Array(item.dict.length);
+  for (let j = 0; j < item.dict.length; j++) alphaOfItem[j] = alpha[item.dict[j]] ?? 1;
+  const a = new Float64Array(n);
+  const weighted = new Float64Array(n);
+  const denom = new Float64Array(customer.dict.length + 1);
+  const nullCustomer = customer.dict.length;
+  for (let i = 0; i < n; i++) {
+    a[i] = item.codes[i] >= 0 ? alphaOfItem[item.codes[i]] : (alpha[''] ?? 1);
+    weighted[i] = a[i] * score[i];
+    denom[customer.codes[i] >= 0 ? customer.codes[i] : nullCustomer] += weighted[i];
+  }
+  const probability = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = denom[customer.codes[i] >= 0 ? customer.codes[i] : nullCustomer];
+    probability[i] = d > 0 ? weighted[i] / d : 0;
+  }
+  const customerIndex = new Map<string, number>();
+  customer.dict.forEach((c, k) => customerIndex.set(c, k));
+  const base = { customer, item, itemName, score, a, probability, customerIndex };
+  cache.set(recs, { key, base });
+  return base;
 }

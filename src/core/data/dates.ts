@@ -3,21 +3,38 @@
  *
  * | id         | shape                                   | example               |
  * |------------|-----------------------------------------|-----------------------|
- * | `iso`      | `YYYY-MM-DD[( |T)HH:mm[:ss[.fff]]][Z]`   | `2010-12-01 08:26:00` |
- * | `yyyymmdd` | `YYYYMMDD` (exactly 8 digits)           | `20101201`            |
- * | `mdy`      | `M/D/YYYY[ H:mm[:ss]]`                  | `12/1/2010 8:26`      |
- * | `dmy`      | `D.M.YYYY[ H:mm[:ss]]`                  | `1.12.2010`           |
+ * | id         | shape                                           | example                     |
+ * |------------|-------------------------------------------------|-----------------------------|
+ * | `iso`      | `YYYY-MM-DD[( |T)HH:mm[:ss[.fff]]][Z|±HH[:]MM]`  | `2010-12-01 08:26:00`       |
+ * | `yyyymmdd` | `YYYYMMDD` (exactly 8 digits, years 1800–2199)  | `20101201`                  |
+ * | `ymd`      | `YYYY/M/D[ H:mm[:ss]]` or `YYYY-M-D[ H:mm[:ss]]`| `2010/12/1 8:26`            |
+ * | `mdy`      | `M/D/YYYY[ H:mm[:ss]]`                          | `12/1/2010 8:26`            |
+ * | `dmy`      | `D.M.YYYY[ H:mm[:ss]]`                          | `1.12.2010`                 |
+ * | `dmyslash` | `D/M/YYYY[ H:mm[:ss]]`                          | `31/12/2010 8:26`           |
  *
- * Times without a zone are read as UTC. Calendar validity is checked (no 31 February).
+ * Times without a zone are read as UTC; an ISO offset is applied (`…+08:00` is 8 hours before
+ * UTC). Calendar validity is checked (no 31 February). `D/M/YYYY` is chosen only when it is
+ * unambiguous: detection tries `M/D/YYYY` first, so a column is read day-first only when some
+ * value has a first number above 12 (e.g. `31/12/2010`).
  */
 
-export type DateFormat = 'iso' | 'yyyymmdd' | 'mdy' | 'dmy';
+export type DateFormat = 'iso' | 'yyyymmdd' | 'ymd' | 'mdy' | 'dmy' | 'dmyslash';
 
 /** The formats in the order detection tries them. */
-export const DATE_FORMATS: readonly DateFormat[] = ['iso', 'yyyymmdd', 'mdy', 'dmy'];
+export const DATE_FORMATS: readonly DateFormat[] = ['iso', 'yyyymmdd', 'ymd', 'mdy', 'dmy', 'dmyslash'];
+
+/** How each format is written in messages. */
+export const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
+  iso: 'YYYY-MM-DD[ HH:mm[:ss]]',
+  yyyymmdd: 'YYYYMMDD',
+  ymd: 'YYYY/M/D[ H:mm]',
+  mdy: 'M/D/YYYY[ H:mm]',
+  dmy: 'D.M.YYYY[ H:mm]',
+  dmyslash: 'D/M/YYYY[ H:mm]',
+};
 
 /** Human description of the accepted formats, used in error messages. */
-export const DATE_FORMATS_TEXT = 'YYYY-MM-DD[ HH:mm[:ss]], YYYYMMDD, M/D/YYYY H:mm or D.M.YYYY';
+export const DATE_FORMATS_TEXT = 'YYYY-MM-DD[ HH:mm[:ss]], YYYYMMDD, YYYY/M/D, M/D/YYYY H:mm, D.M.YYYY, D/M/YYYY or epoch seconds/milliseconds';
 
 const C0 = 48;
 
@@ -104,8 +121,35 @@ function parseIso(s: string): number {
       i = f[1];
     }
   }
+  let offsetMin = 0;
   if (i < n && s.charCodeAt(i) === 90) i++;
-  return i === n ? build(y, mo, d, h, mi, sec, ms) : NaN;
+  else if (i < n && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45)) {
+    const sign = s.charCodeAt(i) === 45 ? -1 : 1;
+    const oh = digits(s, i + 1, 2);
+    if (oh < 0) return NaN;
+    let j = i + 3;
+    if (s.charCodeAt(j) === 58) j++;
+    const om = digits(s, j, 2);
+    if (om < 0 || oh > 14 || om > 59) return NaN;
+    offsetMin = sign * (oh * 60 + om);
+    i = j + 2;
+  }
+  return i === n ? build(y, mo, d, h, mi, sec, ms) - offsetMin * 60_000 : NaN;
+}
+
+/** `YYYY/M/D[ H:mm[:ss]]` or `YYYY-M-D[ H:mm[:ss]]` (1- or 2-digit month and day). */
+function parseYmdLoose(s: string): number {
+  const y = digits(s, 0, 4);
+  if (y < 0) return NaN;
+  const sep = s.charCodeAt(4);
+  if (sep !== 47 && sep !== 45) return NaN;
+  const mo = someDigits(s, 5, 2);
+  if (!mo || s.charCodeAt(mo[1]) !== sep) return NaN;
+  const d = someDigits(s, mo[1] + 1, 2);
+  if (!d) return NaN;
+  const t = clockTail(s, d[1]);
+  if (!t) return NaN;
+  return build(y, mo[0], d[0], t[0], t[1], t[2], 0);
 }
 
 function parseYmdCompact(s: string): number {
@@ -137,6 +181,8 @@ function parseSeparated(s: string, sep: number, monthFirst: boolean): number {
  *   parseDate('2010-12-01 08:26:00', 'iso'); // 1291191960000
  *   parseDate('12/1/2010 8:26', 'mdy');      // 1291191960000
  *   parseDate('31.02.2011', 'dmy');          // NaN (no 31 February)
+ *   parseDate('31/12/2010', 'dmyslash');     // 1293753600000
+ *   parseDate('2010-12-01T16:26+08:00', 'iso'); // 1291191960000
  */
 export function parseDate(s: string, format: DateFormat): number {
   switch (format) {
@@ -144,10 +190,14 @@ export function parseDate(s: string, format: DateFormat): number {
       return parseIso(s);
     case 'yyyymmdd':
       return parseYmdCompact(s);
+    case 'ymd':
+      return parseYmdLoose(s);
     case 'mdy':
       return parseSeparated(s, 47, true);
     case 'dmy':
       return parseSeparated(s, 46, false);
+    case 'dmyslash':
+      return parseSeparated(s, 47, false);
   }
 }
 
@@ -168,4 +218,21 @@ export function detectDateFormat(values: readonly string[]): DateFormat | null {
     if (ok) return f;
   }
   return null;
+}
+
+/**
+ * The format that reads the most of `values` (ties: `DATE_FORMATS` order) and how many it reads;
+ * null when none reads any. Used to read a time column that has a few bad values.
+ *
+ * @example
+ *   bestDateFormat(['31/1/2011', '31/02/2011', '1/2/2011']); // { format: 'dmyslash', parsed: 2 }
+ */
+export function bestDateFormat(values: readonly string[]): { format: DateFormat; parsed: number } | null {
+  let best: { format: DateFormat; parsed: number } | null = null;
+  for (const f of DATE_FORMATS) {
+    let k = 0;
+    for (const v of values) if (!Number.isNaN(parseDate(v, f))) k++;
+    if (k > 0 && (!best || k > best.parsed)) best = { format: f, parsed: k };
+  }
+  return best;
 }

@@ -117,8 +117,9 @@ export function idCodes(table: Table, name: string, normalise = true): Codes {
 }
 
 /**
- * Epoch milliseconds (UTC) of a time column: Arrow timestamps and dates of any unit, or text in
- * one of the `dates.ts` formats. Nulls become NaN. Anything else is a DataError naming the first
+ * Epoch milliseconds (UTC) of a time column: Arrow timestamps and dates of any unit, text in one
+ * of the `dates.ts` formats, or numbers (see `epochMs`: YYYYMMDD integers, epoch s/ms/µs/ns).
+ * Nulls become NaN. Anything else is a DataError naming the first
  * bad value, its 1-based row, the column and the accepted formats.
  *
  * @example
@@ -143,6 +144,7 @@ export function timeMs(table: Table, name: string, file: string): Float64Array {
     if (unit === 0) for (let i = 0; i < n; i++) raw[i] *= 86_400_000;
     return raw;
   }
+  if (isNumeric(type.typeId)) return epochMs(numericValues(col), name, file);
   if (isText(type.typeId)) {
     const { codes, dict } = tableCodes(table, name);
     const present = dict.filter((s) => s.trim() !== '').map((s) => s.trim());
@@ -172,6 +174,97 @@ export function timeMs(table: Table, name: string, file: string): Float64Array {
     if (v !== null && v !== undefined) throw bad(i + 1, String(v));
   }
   return new Float64Array(n).fill(NaN);
+}
+
+const MS_NAME = /(^|[^a-z])(ms|msec|millis|milliseconds?)$|millis/i;
+const S_NAME = /(^|[^a-z])(s|sec|secs|seconds?|unix|epoch)$/i;
+
+/** Whether every finite value is an integer `YYYYMMDD` date (years 1800–2199). */
+function allCompactDates(v: Float64Array): boolean {
+  let any = false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (x !== x) continue;
+    if (x < 18000101 || x > 21991231 || x !== Math.floor(x) || Number.isNaN(parseDate(String(x), 'yyyymmdd'))) return false;
+    any = true;
+  }
+  return any;
+}
+
+/**
+ * The unit of epoch numbers: by the column name (`…_ms`, `millis` → ms; `…_s`, `sec`, `unix`,
+ * `epoch` → s), else by magnitude of the largest |value|: ≥ 1e17 ns, ≥ 1e14 µs, ≥ 1e11 ms, else s.
+ *
+ * @example
+ *   epochUnit(Float64Array.of(1291191960), 'ts'); // 's'
+ */
+export function epochUnit(v: Float64Array, name = ''): 's' | 'ms' | 'us' | 'ns' {
+  const n = name.trim();
+  if (MS_NAME.test(n)) return 'ms';
+  if (S_NAME.test(n)) return 's';
+  let max = 0;
+  for (let i = 0; i < v.length; i++) {
+    const a = Math.abs(v[i]);
+    if (a > max) max = a;
+  }
+  return max >= 1e17 ? 'ns' : max >= 1e14 ? 'us' : max >= 1e11 ? 'ms' : 's';
+}
+
+/**
+ * Epoch milliseconds from a numeric time column: integer `YYYYMMDD` dates when every value is one,
+ * else epoch numbers (all ≥ 1e8) in the unit of `epochUnit`. NaN stays NaN (null); ±Infinity or a
+ * small number (< 1e8, not YYYYMMDD) is a DataError naming the first such value.
+ *
+ * @example
+ *   epochMs(Float64Array.of(20101201), 'date', 'f');        // [1291161600000]
+ *   epochMs(Float64Array.of(1291191960), 'unix_time', 'f'); // [1291191960000]
+ */
+export function epochMs(v: Float64Array, name: string, file: string): Float64Array {
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] === Infinity || v[i] === -Infinity) {
+      throw new DataError({ file, row: i + 1, column: name, value: String(v[i]), problem: 'is not a timestamp', expected: DATE_FORMATS_TEXT });
+    }
+  }
+  if (allCompactDates(v)) {
+    for (let i = 0; i < v.length; i++) out[i] = v[i] !== v[i] ? NaN : parseDate(String(v[i]), 'yyyymmdd');
+    return out;
+  }
+  if (!looksLikeEpochColumn(v)) {
+    // Small numbers (a day count, a row number…) are not timestamps: name the first one.
+    let i = 0;
+    while (i < v.length && (v[i] !== v[i] || v[i] >= 1e8)) i++;
+    throw new DataError({ file, row: i + 1, column: name, value: String(v[i]), problem: 'is not a timestamp', expected: DATE_FORMATS_TEXT });
+  }
+  const scale = { s: 1000, ms: 1, us: 1e-3, ns: 1e-6 }[epochUnit(v, name)];
+  for (let i = 0; i < v.length; i++) out[i] = v[i] * scale;
+  return out;
+}
+
+/**
+ * Whether a numeric column can serve as the time role: YYYYMMDD integers, or epochs between
+ * 1973 and 2100 in some unit (values ≥ 1e8).
+ *
+ * @example
+ *   looksLikeEpochColumn(Float64Array.of(1291191960, 1291191999)); // true
+ *   looksLikeEpochColumn(Float64Array.of(5, 7));                   // false
+ */
+export function looksLikeEpochColumn(v: Float64Array): boolean {
+  if (allCompactDates(v)) return true;
+  let any = false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (x !== x) continue;
+    if (!(x >= 1e8 && x < 4.2e18)) return false;
+    any = true;
+  }
+  return any;
+}
+
+/** Numbers of any numeric column (nulls → NaN), for callers outside this module. */
+export function numericColumn(table: Table, name: string): Float64Array | null {
+  const col = column(table, name);
+  return isNumeric(col.type.typeId) ? numericValues(col) : null;
 }
 
 /** Values of an integer-backed column (timestamps, dates) as numbers; nulls → NaN. */

@@ -4,7 +4,9 @@
  * Names are compared case-, space-, underscore-, hyphen- and dot-insensitively against English
  * and common Chinese headers; exact synonyms win over keyword matches. Each column serves at most
  * one role and each role takes at most one column. When no name matches the time role, the first
- * timestamp column is used.
+ * timestamp column is used. A numeric column takes the time role by name only when its values are
+ * YYYYMMDD integers or epoch numbers (≥ 1e8). CDNOW's `customer_id date number_of_cds
+ * dollar_value` maps to customer, time, quantity, amount.
  *
  * @example
  *   detectRoles(parseCsv(onlineRetailCsv, { file: 'x.csv' }));
@@ -13,6 +15,7 @@
  */
 import { Table, Type } from 'apache-arrow';
 import type { Role, RoleMap } from '../schema';
+import { looksLikeEpochColumn, numericColumn } from './read';
 
 /** Normalise a header for matching: lower case, without spaces, `_`, `-`, `.`, `/`, `#`. */
 export function normaliseHeader(name: string): string {
@@ -36,11 +39,11 @@ export const ROLE_SYNONYMS: Record<Role, readonly string[]> = {
     'purchasetime', 'transactiondate', 'transactiontime', 'createdat', 'orderedat',
     '下单时间', '下单日期', '日期', '时间', '订单日期', '订单时间', '购买时间', '购买日期', '交易时间', '交易日期', '支付时间', '付款时间',
   ],
-  quantity: ['quantity', 'qty', 'units', 'count', 'amountunits', 'numitems', '数量', '购买数量', '件数', '商品数量'],
+  quantity: ['quantity', 'qty', 'units', 'count', 'amountunits', 'numitems', 'numberofitems', 'numberofunits', 'numberofcds', '数量', '购买数量', '件数', '商品数量'],
   price: ['unitprice', 'price', 'itemprice', 'priceeach', 'unitcost', '单价', '价格', '商品单价', '售价'],
   amount: [
     'amount', 'total', 'totalprice', 'totalamount', 'revenue', 'sales', 'value', 'ordervalue', 'spend',
-    'lineamount', 'linetotal', 'subtotal', 'payment',
+    'lineamount', 'linetotal', 'subtotal', 'payment', 'dollarvalue', 'dollars', 'salesamount', 'netamount',
     '金额', '总金额', '订单金额', '实付金额', '支付金额', '消费金额', '销售额', '总价',
   ],
   item: ['stockcode', 'itemid', 'item', 'sku', 'productid', 'product', 'productcode', 'itemcode', 'articleid', '商品id', '商品编号', '商品编码', '商品', '货号'],
@@ -54,9 +57,9 @@ const ROLE_KEYWORDS: [Role, RegExp][] = [
   ['customer', /(customer|client|user|member|buyer|客户|用户|会员|顾客)/],
   ['order', /(invoice|order|transaction|订单|发票|交易)/],
   ['time', /(date|time|日期|时间)/],
-  ['quantity', /(quantity|qty|数量)/],
+  ['quantity', /(quantity|qty|^numberof|^num(?!ber)|数量)/],
   ['price', /(price|单价|价格)/],
-  ['amount', /(amount|total|revenue|金额|销售额)/],
+  ['amount', /(amount|total|revenue|dollar|value|spend|sales|金额|销售额)/],
   ['itemName', /(description|名称|name)/],
   ['item', /(stock|sku|product|item|商品)/],
   ['category', /(categor|类目|品类|分类)/],
@@ -87,6 +90,7 @@ export function detectRoles(table: Table): RoleMap {
   };
   const timeOk = (j: number): boolean => {
     const t = fields[j].type.typeId;
+    if (t === Type.Int || t === Type.Float) return looksLikeEpochColumn(numericColumn(table, fields[j].name)!);
     return isTimestamp(t) || t === Type.Dictionary || t === Type.Utf8 || t === Type.LargeUtf8;
   };
   // Pass 1: exact synonyms, in synonym priority order within a role.

@@ -2,7 +2,10 @@
  * Build the canonical transactions table (see `../schema.ts`) from a user's table and role map.
  *
  * Rules:
- * - customer, order, time are required; so are quantity + price unless amount is mapped.
+ * - customer and time are required; so are quantity + price unless amount is mapped.
+ * - order is optional: when unmapped, each (customer, timestamp) line group is one order whose id
+ *   is `customer@ISO-time`, e.g. `00001@1997-01-01T00:00:00.000Z` (`@…` when the customer is missing).
+ * - negative quantities (returns) are kept as they are; cleaning decides what to do with them.
  * - ids are normalised text (`17850.0` → `17850`); missing customer ids stay null.
  * - amount = quantity × price unless an amount column is mapped; then quantity defaults to 1 and
  *   price to amount ÷ quantity (or amount when quantity is unmapped or 0).
@@ -18,7 +21,7 @@
 import { Table, Vector } from 'apache-arrow';
 import { DataError } from '../errors';
 import { REQUIRED_ROLES, ROLE_LABELS, type Role, type RoleMap } from '../schema';
-import { dictionaryVector } from '../table';
+import { dictionaryVector, type Codes } from '../table';
 import { boolVector, float64Vector, timestampVector } from './columns';
 import { idCodes, numbers, timeMs } from './read';
 
@@ -29,6 +32,44 @@ export interface TransactionsOptions {
 }
 
 const OPTIONAL_TEXT: Role[] = ['item', 'itemName', 'category', 'country'];
+
+/**
+ * One order per (customer, timestamp) group of lines: id `customer@ISO-time`, in first-seen order.
+ *
+ * @example
+ *   synthesiseOrders({ codes: Int32Array.of(0, 0), dict: ['7'] }, Float64Array.of(0, 0)).dict; // ['7@1970-01-01T00:00:00.000Z']
+ */
+export function synthesiseOrders(customer: Codes, time: Float64Array): Codes {
+  const n = time.length;
+  const timeCode = new Map<number, number>();
+  const tc = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = time[i];
+    let c = timeCode.get(t);
+    if (c === undefined) {
+      c = timeCode.size;
+      timeCode.set(t, c);
+    }
+    tc[i] = c;
+  }
+  const nt = timeCode.size;
+  const key = new Map<number, number>();
+  const codes = new Int32Array(n);
+  const dict: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const cu = customer.codes[i];
+    const k = (cu + 1) * nt + tc[i];
+    let c = key.get(k);
+    if (c === undefined) {
+      c = dict.length;
+      const t = time[i];
+      dict.push(`${cu >= 0 ? customer.dict[cu] : ''}@${t === t ? new Date(t).toISOString() : 'no-time'}`);
+      key.set(k, c);
+    }
+    codes[i] = c;
+  }
+  return { codes, dict };
+}
 
 /**
  * Canonical transactions table (single batch, exact names and types of `schema.ts`).
@@ -55,8 +96,8 @@ export function toTransactions(table: Table, roles: RoleMap, opts: TransactionsO
   const n = table.numRows;
 
   const customer = idCodes(table, roles.customer!);
-  const order = idCodes(table, roles.order!);
   const time = timeMs(table, roles.time!, file);
+  const order = roles.order !== undefined ? idCodes(table, roles.order) : synthesiseOrders(customer, time);
 
   let quantity: Float64Array;
   let price: Float64Array;
@@ -77,9 +118,10 @@ export function toTransactions(table: Table, roles: RoleMap, opts: TransactionsO
     for (let i = 0; i < n; i++) amount[i] = quantity[i] * price[i];
   }
 
-  // cancelled: per dictionary entry, then per row.
+  // cancelled: per dictionary entry, then per row. Only a real order column can mark one: a
+  // synthesised id (`customer@time`) starting with C says nothing about a cancellation.
   const isC = new Uint8Array(order.dict.length);
-  for (let c = 0; c < order.dict.length; c++) {
+  for (let c = 0; roles.order !== undefined && c < order.dict.length; c++) {
     const ch = order.dict[c].charCodeAt(0);
     isC[c] = ch === 67 || ch === 99 ? 1 : 0;
   }

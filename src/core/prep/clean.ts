@@ -7,13 +7,19 @@ import { dropMissingCustomer } from './missingCustomer';
 import { dropCancelled } from './cancelled';
 import { dropNonPositiveQuantity, dropNonPositivePrice } from './nonPositive';
 import { dedupe } from './dedupe';
+import { netReturns } from './returns';
 
 /** Which steps `clean` runs; every step is on by default. */
 export interface CleanOptions {
   /** Drop lines without a customer id. Default true. */
   missingCustomer?: boolean;
-  /** Drop lines of cancelled orders. Default true. */
+  /** Handle cancelled orders (and, with returns 'net', negative quantities). Default true. */
   cancelled?: boolean;
+  /**
+   * What the cancelled step does: 'drop' (default) removes cancelled lines; 'net' takes each return
+   * back from the same customer's earlier purchase of the same item (`netReturns`).
+   */
+  returns?: 'drop' | 'net';
   /** Drop lines with quantity ≤ 0. Default true. */
   nonPositiveQuantity?: boolean;
   /** Drop lines with unit price ≤ 0. Default true. */
@@ -56,6 +62,9 @@ export const CLEAN_STEPS = [
   },
 ] as const;
 
+const NET_REASON =
+  'A return takes its quantity back from the same customer\'s latest earlier purchase of the same item, so spend is what the customer kept.';
+
 function distinctCustomers(tx: Table): number {
   const { codes: c, dict } = codes(tx, 'customer');
   const seen = new Uint8Array(dict.length);
@@ -82,6 +91,9 @@ function distinctCustomers(tx: Table): number {
  *   const { table, steps } = clean(tx);
  *   // Online Retail: rows 541,909 → 406,829 → 397,924 → 397,924 → 397,884 → 392,692; 4,338 customers
  *   clean(tx, { duplicates: false }); // keep duplicate lines
+ *   clean(tx, { returns: 'net' });    // net returns against purchases instead of dropping them
+ *
+ * Throws a clear error naming the step when no row is left.
  */
 export function clean(tx: Table, opts: CleanOptions = {}): { table: Table; steps: Table } {
   const on: Required<CleanOptions> = {
@@ -90,8 +102,10 @@ export function clean(tx: Table, opts: CleanOptions = {}): { table: Table; steps
     nonPositiveQuantity: true,
     nonPositivePrice: true,
     duplicates: true,
+    returns: 'drop',
     ...opts,
   };
+  if (on.returns !== 'drop' && on.returns !== 'net') throw new Error(`clean: returns must be "drop" or "net", got "${on.returns}"`);
   const step: string[] = ['loaded'];
   const label: string[] = ['Loaded'];
   const reason: string[] = ['The transactions as loaded, before any cleaning.'];
@@ -101,14 +115,25 @@ export function clean(tx: Table, opts: CleanOptions = {}): { table: Table; steps
   let table = tx;
   for (const s of CLEAN_STEPS) {
     if (!on[s.key]) continue;
-    const r = s.run(table);
+    const netting = s.key === 'cancelled' && on.returns === 'net';
+    const r = netting ? netReturns(table) : s.run(table);
     table = r.table;
-    step.push(s.key);
-    label.push(s.label);
-    reason.push(s.reason);
+    step.push(netting ? 'returnsNetted' : s.key);
+    label.push(netting ? 'Returns netted' : s.label);
+    reason.push(netting ? NET_REASON : s.reason);
     removed.push(r.removed);
     rows.push(table.numRows);
     customers.push(r.removed ? distinctCustomers(table) : customers[customers.length - 1]);
+  }
+  if (table.numRows === 0) {
+    if (rows[0] === 0) throw new Error('0 rows left after cleaning: the transactions table is empty (no rows were loaded)');
+    const trail = label.map((l, i) => `${l} ${rows[i].toLocaleString('en-US')}`).join(' → ');
+    const last = rows.findIndex((r) => r === 0);
+    throw new Error(
+      `0 rows left after cleaning: "${label[last]}" removed the last ${removed[last].toLocaleString('en-US')} rows ` +
+        `(rows after each step: ${trail}). Check the column roles (is the right column mapped to ` +
+        `customer id, quantity, unit price?) or switch that step off.`,
+    );
   }
   const steps = makeTable({
     step,

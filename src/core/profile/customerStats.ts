@@ -3,7 +3,8 @@
  * The shared engine of `rfm`, `purchaseDataset` and `scoringFeatures`.
  */
 import type { Table } from 'apache-arrow';
-import { hasColumn, lazyCodes, numbersView, timeMs, type LazyCodes } from '../stats/columns';
+import { hasColumn, numbersView, timeMs, type LazyCodes } from '../stats/columns';
+import { cachedCodes, cachedTimes } from './cachedColumns';
 
 /** Aggregates per customer; arrays are indexed like `customers` (sorted by id). */
 export interface CustomerStats {
@@ -70,10 +71,10 @@ function distinctPerCustomer(cust: Int32Array, inWindow: (i: number) => boolean,
 export function customerStats(tx: Table, opts: { from?: number; before?: number; items?: boolean } = {}): CustomerStats {
   const from = opts.from ?? -Infinity;
   const before = opts.before ?? Infinity;
-  const customer = lazyCodes(tx, 'customer');
+  const customer = cachedCodes(tx, 'customer');
   const cust = customer.codes;
-  const t = timeMs(tx, 'time');
-  const ord = lazyCodes(tx, 'order');
+  const t = cachedTimes(tx, 'time');
+  const ord = cachedCodes(tx, 'order');
   const o = ord.codes;
   const amount = numbersView(tx, 'amount');
   const n = cust.length;
@@ -106,7 +107,7 @@ export function customerStats(tx: Table, opts: { from?: number; before?: number;
   }
   const inWindow = (i: number) => t[i] >= from && t[i] < before;
   const orders = shared ? distinctPerCustomer(cust, inWindow, ord, size) : ordersC;
-  const item = opts.items && hasColumn(tx, 'item') ? lazyCodes(tx, 'item') : null;
+  const item = opts.items && hasColumn(tx, 'item') ? cachedCodes(tx, 'item') : null;
   const itemsC = item ? distinctPerCustomer(cust, inWindow, item, size) : null;
 
   // 2. present customers sorted by id

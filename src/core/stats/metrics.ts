@@ -27,6 +27,10 @@ export interface Confusion {
   precision: number;
   recall: number;
   f1: number;
+  /** tn / (tn + fp), 0 when there is no negative. */
+  specificity: number;
+  /** (recall + specificity) / 2 (scikit-learn `balanced_accuracy_score`). */
+  balancedAccuracy: number;
 }
 
 /**
@@ -36,7 +40,7 @@ export interface Confusion {
  *
  * @example
  *   confusion(Uint8Array.of(1, 0, 1), [0.9, 0.6, 0.2]);
- *   // { tp: 1, fp: 1, tn: 0, fn: 1, accuracy: 1/3, precision: 0.5, recall: 0.5, f1: 0.5 }
+ *   // { tp: 1, fp: 1, tn: 0, fn: 1, accuracy: 1/3, precision: 0.5, recall: 0.5, f1: 0.5, specificity: 0, balancedAccuracy: 0.25 }
  */
 export function confusion(y: Labels, p: Scores, threshold = 0.5): Confusion {
   check('confusion', y, p);
@@ -53,7 +57,11 @@ export function confusion(y: Labels, p: Scores, threshold = 0.5): Confusion {
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
   const f1 = 2 * tp + fp + fn > 0 ? (2 * tp) / (2 * tp + fp + fn) : 0;
-  return { tp, fp, tn, fn, accuracy: n > 0 ? (tp + tn) / n : 0, precision, recall, f1 };
+  const specificity = tn + fp > 0 ? tn / (tn + fp) : 0;
+  return {
+    tp, fp, tn, fn, accuracy: n > 0 ? (tp + tn) / n : 0, precision, recall, f1, specificity,
+    balancedAccuracy: (recall + specificity) / 2,
+  };
 }
 
 /** Indices sorted by score, descending (stable). */
@@ -135,5 +143,19 @@ export function logLoss(y: Labels, p: Scores, eps = 2.220446049250313e-16): numb
     const q = Math.min(1 - eps, Math.max(eps, p[i]));
     sum -= y[i] === 1 ? Math.log(q) : Math.log(1 - q);
   }
+  return sum / y.length;
+}
+
+/**
+ * Brier score: the mean squared difference (p − y)² between probability and outcome (scikit-learn
+ * `brier_score_loss`); 0 is perfect, 0.25 is a constant 0.5.
+ *
+ * @example brier(Uint8Array.of(1, 0), [0.9, 0.2]); // 0.025
+ */
+export function brier(y: Labels, p: Scores): number {
+  check('brier', y, p);
+  if (y.length === 0) throw new Error('brier: no labels');
+  let sum = 0;
+  for (let i = 0; i < y.length; i++) sum += (p[i] - y[i]) ** 2;
   return sum / y.length;
 }

@@ -2,7 +2,9 @@
  * Tier summary: size, revenue and benefits of each tier.
  */
 import type { Table } from 'apache-arrow';
-import { floats, makeTable, strings } from '../table';
+import { floats, makeTable } from '../table';
+import { lazyCodes } from '../stats/columns';
+import { joinIndex } from './joinIndex';
 
 /** How a tier is defined and what its customers get. */
 export interface TierDefinition {
@@ -27,35 +29,42 @@ export interface TierDefinition {
  *   ]);
  */
 export function tierSummary(tiers: Table, profile: Table, definitions: TierDefinition[]): Table {
-  const money = new Map<string, number>();
-  const pc = strings(profile, 'customer');
+  // spend of each tiers row, through a cached id join (a threshold move re-runs this with new tiers
+  // for the same customers, so only integer codes are read here)
+  const at = joinIndex(tiers, profile);
   const pm = floats(profile, 'monetary');
-  for (let i = 0; i < pc.length; i++) if (pc[i] !== null) money.set(pc[i]!, (money.get(pc[i]!) ?? 0) + pm[i]);
 
   const names: string[] = definitions.map((d) => d.name);
-  const at = new Map<string, number>();
+  const index = new Map<string, number>();
   names.forEach((nm, k) => {
-    if (at.has(nm)) throw new Error(`tierSummary: tier "${nm}" is defined twice`);
-    at.set(nm, k);
+    if (index.has(nm)) throw new Error(`tierSummary: tier "${nm}" is defined twice`);
+    index.set(nm, k);
   });
+  const tc = lazyCodes(tiers, 'customer').codes;
+  const tt = lazyCodes(tiers, 'tier');
+  // dictionary code → summary row; tiers not defined get rows in order of first appearance
+  const rowOfCode = new Int32Array(tt.size).fill(-2);
   const count: number[] = names.map(() => 0);
   const revenue: number[] = names.map(() => 0);
-  const tc = strings(tiers, 'customer');
-  const tt = strings(tiers, 'tier');
   let total = 0;
   let totalRevenue = 0;
-  for (let i = 0; i < tc.length; i++) {
-    const t = tt[i];
-    if (t === null) continue;
-    let k = at.get(t);
-    if (k === undefined) {
-      k = names.length;
-      names.push(t);
-      at.set(t, k);
-      count.push(0);
-      revenue.push(0);
+  for (let i = 0; i < tt.codes.length; i++) {
+    const c = tt.codes[i];
+    if (c < 0) continue;
+    let k = rowOfCode[c];
+    if (k === -2) {
+      const nm = tt.value(c);
+      k = index.get(nm) ?? -1;
+      if (k < 0) {
+        k = names.length;
+        names.push(nm);
+        index.set(nm, k);
+        count.push(0);
+        revenue.push(0);
+      }
+      rowOfCode[c] = k;
     }
-    const r = tc[i] === null ? 0 : (money.get(tc[i]!) ?? 0);
+    const r = tc[i] < 0 || at[i] < 0 ? 0 : pm[at[i]];
     count[k]++;
     revenue[k] += r;
     total++;

@@ -46,8 +46,8 @@ describe('parseCsv: RFC 4180', () => {
     for (let size = 1; size <= 7; size++) {
       const r = new CsvReader({ file: 'c.csv' });
       for (let i = 0; i < bytes.length; i += size) r.push(bytes.subarray(i, i + size));
-      expect(r.rowsRead).toBeGreaterThanOrEqual(2);
       expect(r.end().toArray().map((x) => x.toJSON())).toEqual(whole);
+      expect(r.rowsRead).toBe(3);
     }
   });
   it('reads header-less files and de-duplicates header names', () => {

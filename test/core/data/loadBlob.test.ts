@@ -33,7 +33,9 @@ describe('readBlob', () => {
     }
   });
   it('passes CSV errors through as DataErrors and rejects broken gzip and aborts', async () => {
-    await expect(readBlob(new Blob(['a,b\n1,2\n3\n']), 'r.csv')).rejects.toThrow('r.csv, row 2: has 1 field (expected 2, as in the header)');
+    await expect(readBlob(new Blob(['a,b\n1,2\n3\n']), 'r.csv')).rejects.toThrow(
+      'r.csv, row 2: has 1 field (expected 2, as in the header; 1 of 2 rows is malformed, more than the 10% that can be skipped — check the delimiter and the quotes)',
+    );
     await expect(readBlob(new Blob([Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 1, 2, 3) as BlobPart]), 'b.csv.gz')).rejects.toThrow(/^b\.csv\.gz: is not valid gzip: /);
     await expect(readBlob(new Blob([Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 1, 2, 3) as BlobPart]), 'b.csv.gz')).rejects.toBeInstanceOf(DataError);
     const ac = new AbortController();

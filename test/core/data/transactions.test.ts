@@ -66,12 +66,12 @@ describe('toTransactions', () => {
   it('parses a text time column and reports the first bad value', () => {
     const t = makeTable({ c: ['a', 'b', 'c'], o: ['1', '2', '3'], when: ['2024-01-01', '2024-01-02', '31/02/2011'], a: Float64Array.of(1, 2, 3) });
     expect(errorOf(() => toTransactions(t, { customer: 'c', order: 'o', time: 'when', amount: 'a' }, { file: 'x.arrow' }))).toBe(
-      'x.arrow, row 3, column `when`: `31/02/2011` is not a timestamp (expected YYYY-MM-DD[ HH:mm[:ss]], YYYYMMDD, M/D/YYYY H:mm or D.M.YYYY)',
+      'x.arrow, row 3, column `when`: `31/02/2011` is not a timestamp (expected YYYY-MM-DD[ HH:mm[:ss]], YYYYMMDD, YYYY/M/D, M/D/YYYY H:mm, D.M.YYYY, D/M/YYYY or epoch seconds/milliseconds)',
     );
     const ok = makeTable({ c: ['a'], o: ['1'], when: ['12/31/2024 23:05'], a: Float64Array.of(1) });
     expect(toTransactions(ok, { customer: 'c', order: 'o', time: 'when', amount: 'a' }, { file: 'x' }).getChild('time')!.get(0)).toBe(Date.UTC(2024, 11, 31, 23, 5));
     expect(errorOf(() => build('c,o,t,a\nx,1,5,2\n', { customer: 'c', order: 'o', time: 't', amount: 'a' }))).toBe(
-      'o.csv, row 1, column `t`: `5` is not a timestamp (expected YYYY-MM-DD[ HH:mm[:ss]], YYYYMMDD, M/D/YYYY H:mm or D.M.YYYY)',
+      'o.csv, row 1, column `t`: `5` is not a timestamp (expected YYYY-MM-DD[ HH:mm[:ss]], YYYYMMDD, YYYY/M/D, M/D/YYYY H:mm, D.M.YYYY, D/M/YYYY or epoch seconds/milliseconds)',
     );
   });
   it('reports non-numeric quantity and price with row and value', () => {
@@ -94,5 +94,14 @@ describe('toTransactions', () => {
     expect(errorOf(() => build(RETAIL, { customer: 'Nope', order: 'InvoiceNo', time: 'InvoiceDate', amount: 'UnitPrice' }))).toMatch(
       /^o\.csv, column `Nope`: is mapped to the customer id role but is not in the file/,
     );
+  });
+});
+
+describe('toTransactions without an order column', () => {
+  it('synthesised order ids never mark a line as cancelled, even for customer ids starting with C', () => {
+    const raw = parseCsv('customer,date,amount\nC100,2011-01-02,5\nC100,2011-01-03,7\nx7,2011-01-02,1\n', { file: 'c.csv' });
+    const tx = toTransactions(raw, { customer: 'customer', time: 'date', amount: 'amount' }, { file: 'c.csv' });
+    expect(Array.from({ length: tx.numRows }, (_, i) => tx.getChild('cancelled')!.get(i))).toEqual([false, false, false]);
+    expect(new Set(Array.from({ length: tx.numRows }, (_, i) => tx.getChild('order')!.get(i))).size).toBe(3);
   });
 });

@@ -60,7 +60,7 @@ describe('metrics edge cases', () => {
   });
   test('confusion scores are 0 when undefined', () => {
     const c = confusion(Uint8Array.of(0, 0), [0.1, 0.2]);
-    expect(c).toEqual({ tp: 0, fp: 0, tn: 2, fn: 0, accuracy: 1, precision: 0, recall: 0, f1: 0 });
+    expect(c).toEqual({ tp: 0, fp: 0, tn: 2, fn: 0, accuracy: 1, precision: 0, recall: 0, f1: 0, specificity: 1, balancedAccuracy: 0.5 });
   });
   test('histogram skips NaN, puts out-of-domain values in the edge bins, checks options', () => {
     const h = histogram([NaN, -1, 0, 0.5, 1, 2], { bins: 2 });

@@ -1,0 +1,70 @@
+/**
+ * Customers on the first two principal components, coloured by cluster.
+ */
+import * as Plot from '@observablehq/plot';
+import { CATEGORICAL, INK } from './palette';
+import { formatCount, formatPercent } from './format';
+import { frame, MARGIN_BOTTOM, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+
+/** What `pcaScatter` draws: n points (row-major n × 2 scores), a cluster per point, the variance ratios. */
+export interface PcaScatterData {
+  scores: Float64Array;
+  labels: Int32Array;
+  varianceRatio: ArrayLike<number>;
+}
+
+/**
+ * Scatter of every customer at (PC1, PC2) coloured by cluster ("cluster 0" …, CATEGORICAL colours);
+ * axis labels give each component's share of the variance. Dots are small and translucent so
+ * dense areas read darker. Defaults: width 640, height 420.
+ *
+ * @example
+ *   const p = pca(m);
+ *   pcaScatter({ scores: p.scores, labels: clusters.labels, varianceRatio: p.varianceRatio }, { document });
+ */
+export function pcaScatter(data: PcaScatterData, opts: ChartOptions = {}): SVGSVGElement | HTMLElement {
+  const chart = 'pcaScatter';
+  const n = data.labels.length;
+  if (data.scores.length !== 2 * n) throw new Error(`${chart}: needs 2 scores per point, got ${data.scores.length} for ${n} points`);
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    x[i] = data.scores[2 * i];
+    y[i] = data.scores[2 * i + 1];
+    k = Math.max(k, data.labels[i] + 1);
+  }
+  const names = Array.from({ length: k }, (_, c) => `cluster ${c}`);
+  let xmax = -Infinity;
+  let ymax = -Infinity;
+  let ymin = Infinity;
+  for (let i = 0; i < n; i++) {
+    if (x[i] > xmax) xmax = x[i];
+    if (y[i] > ymax) ymax = y[i];
+    if (y[i] < ymin) ymin = y[i];
+  }
+  const step = 0.065 * (ymax - ymin || 1);
+  const label = Array.from(data.labels, (c) => names[c]);
+  const r = data.varianceRatio;
+  return Plot.plot({
+    ...frame(opts, chart, {
+      height: 420,
+      title: 'Customers on the first two principal components',
+      subtitle: `${formatCount(n)} customers · the two axes keep ${formatPercent(r[0] + (r[1] ?? 0))} of the variance of the scaled features`,
+      ariaLabel: 'PCA scatter of customers coloured by cluster',
+      ariaDescription: `${formatCount(n)} customers in ${k} clusters on PC1 (${formatPercent(r[0])}) and PC2 (${formatPercent(r[1] ?? 0)}).`,
+    }),
+    marginLeft: 64,
+    marginTop: 8,
+    marginBottom: MARGIN_BOTTOM,
+    x: { label: `PC1 (${formatPercent(r[0])} of variance)`, ...X_LABEL, grid: true },
+    y: { label: `PC2 (${formatPercent(r[1] ?? 0)} of variance)`, ...Y_LABEL, grid: true },
+    color: { domain: names, range: CATEGORICAL.slice(0, Math.max(1, k)) as string[] },
+    marks: [
+      Plot.dot({ length: n }, { x, y, fill: label, r: 1.8, fillOpacity: 0.55, className: 'customers' }),
+      // legend inside the frame (an SVG legend survives SVG export; Plot's swatches are HTML)
+      Plot.dot(names, { x: () => xmax, y: (_d: string, i: number) => ymax - i * step, fill: (d: string) => d, r: 4.5, className: 'legend-swatches' }),
+      Plot.text(names, { x: () => xmax, y: (_d: string, i: number) => ymax - i * step, text: (d: string) => d, fill: INK, textAnchor: 'end', dx: -9, className: 'legend-labels' }),
+    ],
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * The shipped narrative translations (`notebooks/i18n/<locale>/<id>.md`, bundled as text at build
+ * time like the notebooks themselves) and the functions the components call to show a notebook in
+ * the current language. The session always holds the English notebook; only what is displayed is
+ * translated. Format and lookup rules: `narrative.ts`.
+ *
+ * @example
+ *   // in CellView: the Markdown to render for a cell, and whether to show the "out of date" note
+ *   const shown = narrativeMarkdown(session.notebookId, cell.id, cell.spec.source);
+ *   // in WidgetView: a widget's label
+ *   narrativeLabel(session.notebookId, 'Weight of recency') // 'Weight of recency' | '近度权重（R）'
+ */
+import { locale } from './locale.svelte';
+import { NarrativeTranslator, parseNarrative, type TranslatedMarkdown } from './narrative';
+
+const FILES = import.meta.glob('../../../notebooks/i18n/*/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+const translators = new Map<string, NarrativeTranslator>();
+for (const [path, text] of Object.entries(FILES)) {
+  const [lang, file] = path.split('/').slice(-2);
+  const parsed = parseNarrative(text, path.replace(/^(\.\.\/)+/, ''));
+  translators.set(`${lang}/${parsed.notebook || file.replace(/\.md$/, '')}`, new NarrativeTranslator(parsed));
+}
+const ENGLISH = new NarrativeTranslator(null);
+
+/** The translator for `notebookId` in the current language (English: the identity). */
+export function narrativeFor(notebookId: string): NarrativeTranslator {
+  const lang = locale.value;
+  if (lang === 'en') return ENGLISH;
+  return translators.get(`${lang}/${notebookId}`) ?? ENGLISH;
+}
+
+/** The Markdown to show for a cell, in the current language when a current translation exists. */
+export function narrativeMarkdown(notebookId: string, cellId: string, source: string): TranslatedMarkdown {
+  return narrativeFor(notebookId).markdown(cellId, source);
+}
+
+/** A label, option label, title or name from the notebook's code, in the current language. */
+export function narrativeLabel(notebookId: string, english: string): string {
+  return narrativeFor(notebookId).label(english);
+}
