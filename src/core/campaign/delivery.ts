@@ -16,7 +16,8 @@ export interface DeliveryOptions {
 /**
  * Turn recommendation scores into delivery probabilities. For customer u and its recommended items j:
  *   P(i | u) = α_i · r_ui / Σ_j α_j · r_uj     (α from `alpha` by item id; missing = 1)
- * and 0 for all of u's items when the denominator is 0. Weights must be finite and ≥ 0.
+ * and 0 for all of u's items when the denominator is 0. Weights and scores must be finite and ≥ 0
+ * (a negative or non-finite score throws, naming its row and customer).
  *
  * perCustomer: customer, tier, item, itemName, score, alpha, probability — one row per
  * recommendation, in `recs` order; customers without a tier get tier "Untiered".
@@ -81,15 +82,18 @@ export function deliveryProbabilities(
     tierCodes[i] = t;
   }
   if (anyUntiered) tierNames.push(UNTIERED);
-  const perCustomer = makeTable({
-    customer,
-    tier: { codes: tierCodes, dict: tierNames },
-    item,
-    itemName,
-    score,
-    alpha: a,
-    probability,
-  });
+  // Built on first access: the per-tier table is what follows the threshold slider.
+  let perCustomerTable: Table | null = null;
+  const perCustomer = () =>
+    (perCustomerTable ??= makeTable({
+      customer,
+      tier: { codes: tierCodes, dict: tierNames },
+      item,
+      itemName,
+      score,
+      alpha: a,
+      probability,
+    }));
 
   // per tier: Σ P and customer count per (tier, item), over typed arrays
   const nItems = item.dict.length;
@@ -130,7 +134,10 @@ export function deliveryProbabilities(
     customers: Int32Array.from(tCustomers),
     meanProbability: Float64Array.from(tMean),
   });
-  return { perCustomer, perTier };
+  // Not enumerable, so showing the result (or writing it as JSON) does not build it either.
+  const result = { perTier } as { perCustomer: Table; perTier: Table };
+  Object.defineProperty(result, 'perCustomer', { get: perCustomer, enumerable: false });
+  return result;
 }
 
 interface Base {
@@ -162,6 +169,10 @@ function probabilities(recs: Table, alpha: Record<string, number>): Base {
   const denom = new Float64Array(customer.dict.length + 1);
   const nullCustomer = customer.dict.length;
   for (let i = 0; i < n; i++) {
+    if (!(score[i] >= 0 && Number.isFinite(score[i]))) {
+      const who = customer.codes[i] >= 0 ? customer.dict[customer.codes[i]] : 'null';
+      throw new Error(`deliveryProbabilities: recommendation row ${i + 1} (customer ${who}) has score ${score[i]}; P(i | u) needs scores r_ui ≥ 0 (finite)`);
+    }
     a[i] = item.codes[i] >= 0 ? alphaOfItem[item.codes[i]] : (alpha[''] ?? 1);
     weighted[i] = a[i] * score[i];
     denom[customer.codes[i] >= 0 ? customer.codes[i] : nullCustomer] += weighted[i];

@@ -78,6 +78,27 @@ export function synthesiseOrders(customer: Codes, time: Float64Array): Codes {
  *   toTransactions(table, { customer: 'CustomerID', order: 'InvoiceNo', time: 'InvoiceDate',
  *                           quantity: 'Quantity', price: 'UnitPrice' }, { file: 'x.csv' }).numRows;
  */
+/** Arrow type ids of the canonical columns (Dictionary −1, Float64 3, Timestamp 10, Bool 6). */
+const CANONICAL_TYPES: Record<string, number> = {
+  customer: -1, order: -1, time: 10, quantity: 3, price: 3, amount: 3, item: -1, itemName: -1, category: -1, country: -1, cancelled: 6,
+};
+
+/**
+ * The table already is a canonical transactions table (e.g. the shipped Arrow file, or a table this
+ * function made): every column has its canonical name and type, and each role maps to its own column.
+ */
+function isCanonical(table: Table, roles: RoleMap): boolean {
+  if (table.batches.length !== 1) return false;
+  const fields = table.schema.fields;
+  for (const f of fields) {
+    const want = CANONICAL_TYPES[f.name];
+    if (want === undefined || f.type.typeId !== want) return false;
+  }
+  for (const [role, name] of Object.entries(roles)) if (name !== undefined && name !== role) return false;
+  for (const f of fields) if (f.name !== 'cancelled' && (roles as Record<string, string | undefined>)[f.name] !== f.name) return false;
+  return ['customer', 'order', 'time', 'quantity', 'price', 'amount', 'cancelled'].every((c) => fields.some((f) => f.name === c));
+}
+
 export function toTransactions(table: Table, roles: RoleMap, opts: TransactionsOptions): Table {
   const file = opts.file;
   const have = table.schema.fields.map((f) => f.name);
@@ -89,6 +110,7 @@ export function toTransactions(table: Table, roles: RoleMap, opts: TransactionsO
     }
   }
   for (const role of REQUIRED_ROLES) if (roles[role] === undefined) throw missing(role);
+  if (isCanonical(table, roles)) return table;
   if (roles.amount === undefined) {
     if (roles.quantity === undefined) throw missing('quantity');
     if (roles.price === undefined) throw missing('price');

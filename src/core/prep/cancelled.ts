@@ -14,6 +14,12 @@ import { bytes } from '../stats/columns';
  *   dropCancelled(tx).removed; // Online Retail after dropping missing ids: 8,905
  */
 export function dropCancelled(tx: Table): { table: Table; removed: number } {
+  const { keep, removed } = cancelledKeep(tx);
+  return { table: removed ? keepRows(tx, keep) : tx, removed };
+}
+
+/** The keep mask of `dropCancelled` (1 = not a cancellation). */
+export function cancelledKeep(tx: Table): { keep: Uint8Array; removed: number } {
   const flag = bytes(tx, 'cancelled');
   const keep = new Uint8Array(flag.length);
   let removed = 0;
@@ -21,5 +27,5 @@ export function dropCancelled(tx: Table): { table: Table; removed: number } {
     keep[i] = flag[i] ^ 1;
     removed += flag[i];
   }
-  return { table: removed ? keepRows(tx, keep) : tx, removed };
+  return { keep, removed };
 }

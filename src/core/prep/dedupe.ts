@@ -6,21 +6,61 @@ import { codes, floats } from '../table';
 import { keepRows } from './keepRows';
 import { bytes, timeMs } from '../stats/columns';
 
-/** Every column of the table as one float per row (text → code, null text → -1, null number → NaN). */
-function columnsAsFloats(tx: Table): Float64Array[] {
-  const out: Float64Array[] = [];
+/** True when row i of a single-chunk column is valid (reads the bitmap; no per-row method call). */
+function validity(data: { nullCount: number; nullBitmap: Uint8Array | null | undefined; offset: number }) {
+  if (!data.nullCount || !data.nullBitmap) return null;
+  return { bits: data.nullBitmap, off: data.offset };
+}
+
+/**
+ * Every column as 32-bit words per row, ready to hash and compare: text → its dictionary code
+ * (null → -1), numbers → the two words of a float64 with one NaN pattern and -0 → 0 (pandas treats
+ * them as equal), timestamps → the two words of their int64 (null → a sentinel), booleans → 0/1/-1.
+ */
+function columnWords(tx: Table): { words: Int32Array; stride: number }[] {
+  const n = tx.numRows;
+  const out: { words: Int32Array; stride: number }[] = [];
   for (const field of tx.schema.fields) {
+    const col = tx.getChild(field.name)!;
     const type = field.type;
-    let v: Float64Array;
-    if (type instanceof Dictionary || type.typeId === 5) v = Float64Array.from(codes(tx, field.name).codes);
-    else if (type instanceof Bool) v = Float64Array.from(bytes(tx, field.name));
-    else if (type.typeId === 10) v = timeMs(tx, field.name);
-    else v = floats(tx, field.name);
-    for (let i = 0; i < v.length; i++) {
-      const x = v[i];
-      v[i] = x !== x ? NaN : x + 0; // one NaN bit pattern; -0 → 0 (pandas treats them as equal)
+    const single = col.data.length === 1 ? col.data[0] : null;
+    if (single && type instanceof Dictionary) {
+      const v = single.values as Int32Array;
+      const w = new Int32Array(n);
+      const valid = validity(single);
+      for (let i = 0; i < n; i++) {
+        const b = valid ? valid.off + i : 0;
+        w[i] = valid && !((valid.bits[b >> 3] >> (b & 7)) & 1) ? -1 : v[single.offset + i];
+      }
+      out.push({ words: w, stride: 1 });
+    } else if (type instanceof Dictionary || type.typeId === 5) {
+      out.push({ words: codes(tx, field.name).codes, stride: 1 });
+    } else if (type instanceof Bool) {
+      const b = bytes(tx, field.name);
+      out.push({ words: Int32Array.from(b), stride: 1 });
+    } else if (single && type.typeId === 10 && single.values instanceof BigInt64Array) {
+      const v = single.values;
+      const raw = new Int32Array(v.buffer, v.byteOffset + single.offset * 8, n * 2);
+      const valid = validity(single);
+      const w = valid ? raw.slice() : raw;
+      if (valid) {
+        for (let i = 0; i < n; i++) {
+          const b = valid.off + i;
+          if (!((valid.bits[b >> 3] >> (b & 7)) & 1)) {
+            w[2 * i] = 0x7ff8dead;
+            w[2 * i + 1] = 0x7ff8dead;
+          }
+        }
+      }
+      out.push({ words: w, stride: 2 });
+    } else {
+      const v = type.typeId === 10 ? timeMs(tx, field.name) : floats(tx, field.name);
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        v[i] = x !== x ? NaN : x + 0;
+      }
+      out.push({ words: new Int32Array(v.buffer, v.byteOffset, v.length * 2), stride: 2 });
     }
-    out.push(v);
   }
   return out;
 }
@@ -36,9 +76,18 @@ function columnsAsFloats(tx: Table): Float64Array[] {
  *   dedupe(tx).removed; // Online Retail after the four steps before: 5,192
  */
 export function dedupe(tx: Table): { table: Table; removed: number } {
+  const { keep, removed } = dedupeKeep(tx);
+  return { table: removed ? keepRows(tx, keep) : tx, removed };
+}
+
+/**
+ * The keep mask of `dedupe`, considering only the rows where `within` is 1 (all rows by default):
+ * the first of each set of identical lines is kept. Equivalent to deduplicating the table filtered
+ * by `within`, without materialising it.
+ */
+export function dedupeKeep(tx: Table, within?: Uint8Array): { keep: Uint8Array; removed: number } {
   const n = tx.numRows;
-  const cols = columnsAsFloats(tx);
-  const words = cols.map((c) => new Int32Array(c.buffer, c.byteOffset, c.length * 2));
+  const cols = columnWords(tx);
   let size = 1;
   while (size < n * 2) size <<= 1;
   const mask = size - 1;
@@ -46,11 +95,15 @@ export function dedupe(tx: Table): { table: Table; removed: number } {
   const keep = new Uint8Array(n);
   let removed = 0;
   for (let i = 0; i < n; i++) {
+    if (within && !within[i]) continue;
     let h = 0x811c9dc5 | 0;
-    for (let c = 0; c < words.length; c++) {
-      const w = words[c];
-      h = Math.imul(h ^ w[2 * i], 0x01000193);
-      h = Math.imul(h ^ w[2 * i + 1], 0x01000193);
+    for (let c = 0; c < cols.length; c++) {
+      const { words: w, stride } = cols[c];
+      if (stride === 1) h = Math.imul(h ^ w[i], 0x01000193);
+      else {
+        h = Math.imul(h ^ w[2 * i], 0x01000193);
+        h = Math.imul(h ^ w[2 * i + 1], 0x01000193);
+      }
     }
     h ^= h >>> 15;
     h = Math.imul(h, 0x2c1b3c6d);
@@ -61,13 +114,10 @@ export function dedupe(tx: Table): { table: Table; removed: number } {
       const j = slots[s];
       if (j < 0) break;
       let same = true;
-      for (let c = 0; c < cols.length; c++) {
-        const a = cols[c][i];
-        const b = cols[c][j];
-        if (a !== b && (a === a || b === b)) {
-          same = false;
-          break;
-        }
+      for (let c = 0; c < cols.length && same; c++) {
+        const { words: w, stride } = cols[c];
+        if (stride === 1) same = w[i] === w[j];
+        else same = w[2 * i] === w[2 * j] && w[2 * i + 1] === w[2 * j + 1];
       }
       if (same) {
         duplicate = true;
@@ -81,5 +131,5 @@ export function dedupe(tx: Table): { table: Table; removed: number } {
       keep[i] = 1;
     }
   }
-  return { table: removed ? keepRows(tx, keep) : tx, removed };
+  return { keep, removed };
 }

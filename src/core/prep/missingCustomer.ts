@@ -14,6 +14,12 @@ import { keepRows } from './keepRows';
  *   const { table, removed } = dropMissingCustomer(tx); // Online Retail: removed 135,080
  */
 export function dropMissingCustomer(tx: Table): { table: Table; removed: number } {
+  const { keep, removed } = missingCustomerKeep(tx);
+  return { table: removed ? keepRows(tx, keep) : tx, removed };
+}
+
+/** The keep mask of `dropMissingCustomer` (1 = the line has a non-blank customer id). */
+export function missingCustomerKeep(tx: Table): { keep: Uint8Array; removed: number } {
   const { codes: c, dict } = codes(tx, 'customer');
   const blank = new Uint8Array(dict.length);
   for (let k = 0; k < dict.length; k++) blank[k] = dict[k].trim() === '' ? 1 : 0;
@@ -24,5 +30,5 @@ export function dropMissingCustomer(tx: Table): { table: Table; removed: number 
     keep[i] = ok ? 1 : 0;
     if (!ok) removed++;
   }
-  return { table: removed ? keepRows(tx, keep) : tx, removed };
+  return { keep, removed };
 }

@@ -6,15 +6,21 @@ import type { Table } from 'apache-arrow';
 import { floats } from '../table';
 import { keepRows } from './keepRows';
 
-function dropNotPositive(tx: Table, column: string): { table: Table; removed: number } {
+/** The keep mask of a non-positive filter on `column` (1 = value > 0; NaN/null fails too). */
+export function positiveKeep(tx: Table, column: 'quantity' | 'price'): { keep: Uint8Array; removed: number } {
   const v = floats(tx, column);
   const keep = new Uint8Array(v.length);
   let removed = 0;
   for (let i = 0; i < v.length; i++) {
-    const ok = v[i] > 0; // NaN (null) fails too
+    const ok = v[i] > 0;
     keep[i] = ok ? 1 : 0;
     if (!ok) removed++;
   }
+  return { keep, removed };
+}
+
+function dropNotPositive(tx: Table, column: 'quantity' | 'price'): { table: Table; removed: number } {
+  const { keep, removed } = positiveKeep(tx, column);
   return { table: removed ? keepRows(tx, keep) : tx, removed };
 }
 
