@@ -56,36 +56,71 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /**
+ * Why a link could not be read, for the UI to show in its language: `key` is a message key of the
+ * UI catalogues (`src/ui/i18n/en.ts`, `share.error.*`), `params` fill its placeholders. `message`
+ * of the decode result is the same text in English.
+ */
+export interface ShareErrorReason {
+  key: 'share.error.tooLong' | 'share.error.malformed' | 'share.error.newer' | 'share.error.decompress' | 'share.error.noNotebook' | 'share.error.codeNotText';
+  params: Record<string, string | number>;
+}
+
+export type ShareDecodeDetailed = { ok: true; state: ShareState } | { ok: false; message: string; reason: ShareErrorReason } | { ok: 'none' };
+
+const fail = (message: string, key: ShareErrorReason['key'], params: ShareErrorReason['params'] = {}): ShareDecodeDetailed => ({ ok: false, message, reason: { key, params } });
+
+/**
  * Read a location hash (with or without `#`). `{ok: 'none'}` when there is no share state;
  * `{ok: false, message}` for a malformed, oversized or newer-version link (the caller shows the
  * message and opens the defaults).
  */
 export async function decodeShare(hash: string): Promise<ShareDecode> {
+  const r = await decodeShareDetailed(hash);
+  return r.ok === false ? { ok: false, message: r.message } : r;
+}
+
+/**
+ * `decodeShare` plus, for a link that cannot be read, the `reason` as a message key and
+ * parameters, so the UI can show it translated.
+ *
+ * @example
+ *   await decodeShareDetailed('#s=1.@@@')
+ *   // { ok: false, message: 'This link is damaged (…); opening the defaults.', reason: { key: 'share.error.malformed', params: {} } }
+ */
+export async function decodeShareDetailed(hash: string): Promise<ShareDecodeDetailed> {
   const h = hash.replace(/^#/, '');
   if (!h.startsWith('s=')) return { ok: 'none' };
   if (h.length > MAX_SHARE_LENGTH) {
-    return { ok: false, message: `This link's state is ${h.length.toLocaleString('en-US')} characters long, more than the ${MAX_SHARE_LENGTH.toLocaleString('en-US')} accepted; opening the defaults.` };
+    return fail(
+      `This link's state is ${h.length.toLocaleString('en-US')} characters long, more than the ${MAX_SHARE_LENGTH.toLocaleString('en-US')} accepted; opening the defaults.`,
+      'share.error.tooLong',
+      { length: h.length, max: MAX_SHARE_LENGTH },
+    );
   }
   const m = /^s=(\d+)\.([A-Za-z0-9_-]+)$/.exec(h);
-  if (!m) return { ok: false, message: 'This link is damaged (its state is not in the expected form); opening the defaults.' };
+  if (!m) return fail('This link is damaged (its state is not in the expected form); opening the defaults.', 'share.error.malformed');
   const version = Number(m[1]);
   if (version !== SHARE_VERSION) {
-    return { ok: false, message: `This link was made by a newer Tierbook (state version ${version}; this one reads ${SHARE_VERSION}); opening the defaults.` };
+    return fail(
+      `This link was made by a newer Tierbook (state version ${version}; this one reads ${SHARE_VERSION}); opening the defaults.`,
+      'share.error.newer',
+      { version: String(version), supported: String(SHARE_VERSION) },
+    );
   }
   let json: unknown;
   try {
     const bytes = await pipe(fromBase64Url(m[2]), new DecompressionStream('deflate-raw'));
     json = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
-    return { ok: false, message: 'This link is damaged (its state could not be decompressed); opening the defaults.' };
+    return fail('This link is damaged (its state could not be decompressed); opening the defaults.', 'share.error.decompress');
   }
   if (!isRecord(json) || typeof json.n !== 'string' || !isRecord(json.p)) {
-    return { ok: false, message: 'This link is damaged (its state has no notebook or parameters); opening the defaults.' };
+    return fail('This link is damaged (its state has no notebook or parameters); opening the defaults.', 'share.error.noNotebook');
   }
   const code: Record<string, string> = {};
   if (json.c !== undefined) {
     if (!isRecord(json.c) || Object.values(json.c).some((v) => typeof v !== 'string')) {
-      return { ok: false, message: 'This link is damaged (its code is not text); opening the defaults.' };
+      return fail('This link is damaged (its code is not text); opening the defaults.', 'share.error.codeNotText');
     }
     Object.assign(code, json.c);
   }

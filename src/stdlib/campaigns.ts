@@ -14,7 +14,7 @@ import { fairnessAudit } from '../core/campaign/fairness';
 import { newSecret, pseudonymise, pseudonymiseColumns } from '../core/campaign/privacy';
 import { neutralise, neutraliseTable, audienceExport, audienceCsv } from '../core/campaign/export';
 import { allocateBudget, tierSegments, conversionsAt } from '../core/campaign/allocate';
-import { parseStrategy, strategyCaps } from '../core/campaign/strategy';
+import { parseStrategy, strategyCaps, strategyWithItems } from '../core/campaign/strategy';
 import { simulateCampaign, campaignResponse, responseRates, retier } from '../core/campaign/feedback';
 import { audienceTiers, audienceWith, tierSizes, tierValues } from '../core/campaign/audience';
 import { syntheticAbTest, SYNTHETIC_AB_KEY } from '../core/campaign/synthAb';
@@ -49,6 +49,7 @@ export function campaignsBuiltins(env: StdlibEnv): Record<string, unknown> {
     // strategy and allocation
     parseStrategy,
     strategyCaps,
+    strategyWithItems,
     audienceTiers,
     audienceWith,
     tierSizes,

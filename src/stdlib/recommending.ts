@@ -38,6 +38,7 @@ import {
   type RecommenderProgress,
   type RecommenderResult,
 } from '../core/recommend/pipeline';
+import { recommend as coPurchaseRecommend } from '../core/recommend/coPurchase';
 import { recommenderComparison } from '../plots/recommenderComparison';
 import { lossCurve } from '../plots/lossCurve';
 
@@ -271,6 +272,85 @@ export function comparisonTable(state: ComparisonState): Table {
   return makeTable({ model, metric, value: Float64Array.from(value) });
 }
 
+/** The co-purchase recommender's key among the targeting recommenders. */
+export const CO_PURCHASE = 'copurchase';
+
+/** The recommenders an ad campaign can take its items from: co-purchase, then every trainable model. */
+export const TARGETING_RECOMMENDERS: { value: string; label: string }[] = [
+  { value: CO_PURCHASE, label: 'Co-purchase (item–item)' },
+  ...MODEL_NAMES.map((value) => ({ value, label: MODEL_LABELS[value] })),
+];
+
+/** A targeting run as a cell sees it: training progress, then the top-N table. */
+export interface TargetingState {
+  status: 'training' | 'evaluating' | 'done';
+  model: string;
+  label: string;
+  iteration: number;
+  iterations: number;
+  losses: { iteration: number; loss: number }[];
+  /** customer, rank, item, itemName, score (≥ 0), because — null until done. */
+  table: Table | null;
+}
+
+/**
+ * Top-`k` items per customer of the cleaned transactions `orders`, from `model`: "copurchase" (the
+ * item–item co-purchase recommender, `recommend` — instant) or a trainable model (mf, als, itemknn,
+ * popularity, content) trained on ALL of the customers' purchases (no holdout: this is for serving, the
+ * recommendations notebook evaluates) through the environment's runner (a worker in the browser).
+ * Streams training states; the last one is `done` with `table`: customer, rank, item, itemName, score,
+ * because — the columns `deliveryProbabilities` reads. Model scores below 0 (MF and ALS predictions can
+ * be) become 0, so such an item is never shown (P(i|u) needs r_ui ≥ 0).
+ * Defaults: model "copurchase", k 5, the models' own default parameters.
+ *
+ * @example (notebook cells)
+ *   targeting = targetingRecommendations(orders, {model: "als", k: 5, params: {als: {factors: 16}}})
+ *   recommendations = targetingTable(targeting)
+ */
+export async function* targetingStream(
+  orders: Table,
+  opts: { model?: string; k?: number; params?: RecommenderParams },
+  runner: RecommendRunner,
+): AsyncGenerator<TargetingState> {
+  const key = opts.model ?? CO_PURCHASE;
+  const k = opts.k ?? 5;
+  if (key === CO_PURCHASE) {
+    const table = coPurchaseRecommend(orders, { k });
+    yield { status: 'done', model: CO_PURCHASE, label: TARGETING_RECOMMENDERS[0].label, iteration: 1, iterations: 1, losses: [], table };
+    return;
+  }
+  if (!(MODEL_NAMES as readonly string[]).includes(key)) {
+    throw new Error(`targetingRecommendations: unknown recommender \`${key}\` (choose one of ${TARGETING_RECOMMENDERS.map((r) => r.value).join(', ')})`);
+  }
+  const inter = interactionsFromTransactions(orders, { source: 'orders' });
+  const none = new Int32Array(0);
+  const test: Interactions = { ...inter, user: none, item: none, rating: new Float64Array(0), time: new Float64Array(0) };
+  for await (const s of recommenderStream({ train: inter, test, model: key as ModelName, params: opts.params, k, top: k }, runner)) {
+    const base = { status: s.status, model: s.model, label: s.label, iteration: s.iteration, iterations: s.iterations, losses: s.losses };
+    if (!s.result) {
+      yield { ...base, table: null };
+      continue;
+    }
+    const recs = s.result.recommendations!;
+    const score = Float64Array.from(recs.score, (v) => (v > 0 ? v : 0));
+    const because = Array.from(recs.because, (i, e) => (i >= 0 ? inter.itemNames[i] : recs.source[e] === 1 ? 'new customer: popular' : 'popular'));
+    const table = makeTable({
+      customer: { codes: recs.user, dict: inter.users },
+      rank: recs.rank,
+      item: { codes: recs.item, dict: inter.items },
+      itemName: { codes: recs.item, dict: inter.itemNames },
+      score,
+      because,
+    });
+    yield { ...base, status: 'done', table };
+  }
+}
+
+/** The table of a finished targeting run; pending (dependents wait) while it trains. */
+export function targetingTable(state: TargetingState): Table | Promise<Table> {
+  return state.table ?? new Promise<Table>(() => {});
+}
+
 export function recommendingBuiltins(env: StdlibEnv): Record<string, unknown> {
   const chart = chartIn(env.document);
   const runner = runnerOf(env);
@@ -282,6 +362,9 @@ export function recommendingBuiltins(env: StdlibEnv): Record<string, unknown> {
       recommenderStream({ train: split.train, test: split.test, model: modelName(opts.model), params: opts.params, k: opts.k, top: opts.top }, runner),
     recommenderResult,
     recommendationTable,
+    targetingRecommenders: TARGETING_RECOMMENDERS,
+    targetingRecommendations: (orders: Table, opts: { model?: string; k?: number; params?: RecommenderParams } = {}) => targetingStream(orders, opts, runner),
+    targetingTable,
     recommenderMetrics,
     compareRecommenders: (split: Holdout, opts: { models?: ModelName[]; params?: RecommenderParams; k?: number } = {}) => comparisonStream(split, opts, runner),
     comparisonTable,

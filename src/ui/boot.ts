@@ -1,9 +1,13 @@
 /**
  * What the app opens with: the notebook named in the URL (`?notebook=`), the view (`?view=present`),
  * the local draft of that notebook, and the share state in the hash (`#s=…`). A bad link never
- * blocks the app: it yields a message and the defaults.
+ * blocks the app: it yields a message and the defaults. Messages are in the language the page opens
+ * in (`?lang=` or the remembered choice); the boot also records the notebook it opens, whose
+ * translation maps data values (tier names) in tables.
  */
-import { decodeShare } from '../notebook/share';
+import { decodeShareDetailed } from '../notebook/share';
+import { t } from './i18n/locale.svelte';
+import { setActiveNotebook } from './i18n/translations';
 import { notebookById, NOTEBOOKS, type ShippedNotebook } from './notebooks';
 import { loadDraft, type Draft } from './storage';
 import { loadStdlib } from './stdlibLoader';
@@ -44,7 +48,7 @@ export async function boot(location: Location): Promise<Boot> {
   const messages: string[] = [];
   // A reload of this tab's own state keeps the local draft (its edits) under the hash's parameters.
   const own = isOwnHash(location.hash);
-  const [decoded] = await Promise.all([decodeShare(location.hash), loadStdlib()]);
+  const [decoded] = await Promise.all([decodeShareDetailed(location.hash), loadStdlib()]);
   let id = search.get('notebook');
   let params: Record<string, unknown> = {};
   let linkCode: Record<string, string> | null = null;
@@ -53,14 +57,15 @@ export async function boot(location: Location): Promise<Boot> {
     params = decoded.state.params;
     if (decoded.state.code && Object.keys(decoded.state.code).length) linkCode = decoded.state.code;
     if (!NOTEBOOKS.some((n) => n.id === id)) {
-      messages.push(`This link opens a notebook (\`${id}\`) this version of Tierbook does not ship; showing the default notebook.`);
+      messages.push(t('boot.unknownNotebook', { id: String(id) }));
       params = {};
       linkCode = null;
     }
   } else if (decoded.ok === false) {
-    messages.push(decoded.message);
+    messages.push(t(decoded.reason.key, decoded.reason.params));
   }
   const notebook = notebookById(id);
+  setActiveNotebook(notebook.id);
   const draft = decoded.ok === true && !own ? null : await loadDraft(notebook.id);
   return { notebook, draft, params, linkCode, present: search.get('view') === 'present', own, messages };
 }

@@ -1,8 +1,9 @@
 /**
  * English and Simplified Chinese in real Chromium against the production build: `?lang=zh-CN` shows
  * the Chinese UI and narrative (the notebook itself stays English underneath), numbers and dates
- * are formatted for zh-CN, the EN / 中文 switch toggles in place and is remembered across a reload,
- * and an edited narrative cell shows its English with a "translation out of date" note.
+ * are formatted for zh-CN, table footers, the load panel and tier names in tables are Chinese, another
+ * notebook (ab-testing) opens in Chinese, the EN / 中文 switch toggles in place and is remembered
+ * across a reload, and an edited narrative cell shows its English with a "translation out of date" note.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
@@ -62,6 +63,28 @@ describe.skipIf(!hasChromium)('language: English and Simplified Chinese', () => 
     const firstDate = await page.locator(`${cell('raw')} tbody tr`).first().innerText();
     expect(firstDate).toMatch(/\b2010\/12\/01 08:26\b/);
     expect(firstDate).not.toMatch(/2010-12-01/);
+    // Table footer, load panel and tier names shown as data (through the notebook's labels map).
+    expect(await page.locator(`${cell('raw')} [data-testid=table-size]`).innerText()).toMatch(/^[\d,]+ 行 × \d+ 列$/);
+    expect(await page.locator(`${cell('raw')} footer button`, { hasText: '显示更多行' }).count()).toBe(1);
+    expect(await page.locator('section[aria-label="数据"] h2').innerText()).toBe('数据');
+    expect(await page.locator('label.pick span').innerText()).toBe('加载 CSV、Arrow 或 Parquet 文件…');
+    expect(await page.locator('[data-testid=url-load]').innerText()).toBe('获取');
+    const tierCells = await page.locator(`${cell('segments')} tbody td`).allInnerTexts();
+    expect(tierCells.some((v) => ['高价值', '低价值', '沉睡'].includes(v))).toBe(true);
+    expect(tierCells.some((v) => ['High value', 'Low value', 'Dormant'].includes(v))).toBe(false);
+  });
+
+  test('another notebook in Chinese: ?notebook=ab-testing&lang=zh-CN', async () => {
+    const s = await open('?notebook=ab-testing&lang=zh-CN');
+    const page = s.page;
+    await waitForNotebook(page, 90_000);
+    expect(await page.locator('h1.title').innerText()).toBe('A/B 测试、实验规划与多臂老虎机');
+    expect(await page.locator('article.cell.markdown').first().locator('h1').innerText()).toBe('A/B 测试、实验规划与多臂老虎机');
+    expect(await page.locator('article.cell.markdown').first().locator('.prose').innerText()).toContain('从营销活动中学习');
+    expect(await page.locator(`${cell('variant')} label`).innerText()).toBe('实验组字段');
+    expect(await page.locator(`${cell('power')} label`).innerText()).toBe('统计功效 1 − β');
+    expect(await page.locator('[data-testid=translation-stale]').count()).toBe(0);
+    expect(await page.locator('[data-testid=table-size]').first().innerText()).toMatch(/ 行 × \d+ 列$/);
   });
 
   test('the switch toggles in place, is remembered across a reload, and an edited cell shows its English marked out of date', async () => {
@@ -72,6 +95,10 @@ describe.skipIf(!hasChromium)('language: English and Simplified Chinese', () => 
     expect(await page.locator('[data-testid=share]').innerText()).toBe('Share');
     expect(await page.locator('article.cell.markdown').first().locator('h1').innerText()).toBe('Customer value tiering and precision marketing');
     const rows = await page.locator(`${cell('raw')} [data-testid=table]`).getAttribute('data-rows');
+    expect(await page.locator(`${cell('raw')} [data-testid=table-size]`).innerText()).toMatch(/^[\d,]+ rows × \d+ columns$/);
+    expect(await page.locator('section[aria-label="Data"] h2').innerText()).toBe('Data');
+    const tierCells = await page.locator(`${cell('segments')} tbody td`).allInnerTexts();
+    expect(tierCells.some((v) => ['High value', 'Low value', 'Dormant'].includes(v))).toBe(true);
 
     await page.locator('[data-testid=lang-zh-CN]').click();
     await expect.poll(() => page.locator('[data-testid=share]').innerText()).toBe('分享');

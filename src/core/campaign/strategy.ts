@@ -4,7 +4,7 @@
  */
 import type { Table } from 'apache-arrow';
 import { DataError } from '../errors';
-import { makeTable } from '../table';
+import { floats, makeTable, strings } from '../table';
 
 /** Header of the strategy text table. */
 export const STRATEGY_COLUMNS = ['tier', 'goal', 'creative', 'channel', 'timing', 'budget share'] as const;
@@ -51,4 +51,41 @@ export function strategyCaps(strategy: Table): Record<string, number> {
   const s = strategy.getChild('budgetShare')!;
   for (let i = 0; i < strategy.numRows; i++) out[String(t.get(i))] = Number(s.get(i));
   return out;
+}
+
+/**
+ * The strategy with the items each tier is shown: one row per strategy tier with its goal, creative,
+ * channel, timing and budget share, plus `items` — the tier's leading items in `perTier` order (as
+ * `deliveryProbabilities(...).perTier` lists them: by mean P(i | u) over the tier's customers), at most
+ * `items` of them (default 3), written "name (P̄ 0.123)" and joined by "; " — and `recommender`, the
+ * label of the recommender the items came from (default ""). A strategy tier without recommendations
+ * gets `items` = "" (none of its customers has any).
+ *
+ * @example strategyWithItems(parseStrategy(text), delivery.perTier, { items: 3, recommender: 'Implicit ALS' })
+ */
+export function strategyWithItems(strategy: Table, perTier: Table, opts: { items?: number; recommender?: string } = {}): Table {
+  const limit = opts.items ?? 3;
+  if (!(Number.isInteger(limit) && limit > 0)) throw new Error(`strategyWithItems: items must be a positive integer, got ${limit}`);
+  const tiers = strings(strategy, 'tier');
+  const byTier = new Map<string, string[]>();
+  const pt = strings(perTier, 'tier');
+  const names = strings(perTier, 'itemName');
+  const ids = strings(perTier, 'item');
+  const mean = floats(perTier, 'meanProbability');
+  for (let i = 0; i < pt.length; i++) {
+    const t = pt[i] ?? '';
+    const list = byTier.get(t) ?? [];
+    if (list.length < limit) list.push(`${names[i] ?? ids[i]} (P̄ ${mean[i].toFixed(3)})`);
+    byTier.set(t, list);
+  }
+  return makeTable({
+    tier: tiers,
+    goal: strings(strategy, 'goal'),
+    creative: strings(strategy, 'creative'),
+    channel: strings(strategy, 'channel'),
+    timing: strings(strategy, 'timing'),
+    budgetShare: Float64Array.from(floats(strategy, 'budgetShare')),
+    items: tiers.map((t) => (byTier.get(t ?? '') ?? []).join('; ')),
+    recommender: tiers.map(() => opts.recommender ?? ''),
+  });
 }

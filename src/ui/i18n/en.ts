@@ -191,7 +191,7 @@ export const en = {
   'inspect.table.other': 'Table({count} rows)',
   'inspect.anonymous': '(anonymous)',
 
-  // LoadPanel (to be wired by its owner)
+  // LoadPanel
   'load.aria': 'Data',
   'load.title': 'Data',
   'load.pick': 'Load CSV, Arrow or Parquet…',
@@ -211,7 +211,7 @@ export const en = {
   'load.downloadSkipped': 'download the skipped rows (CSV)',
   'load.drop': 'Drop your CSV, Arrow or Parquet file to load it',
 
-  // TableView (to be wired by its owner)
+  // TableView
   'table.size': '{rows} × {columns}',
   'table.rows.one': '{count} row',
   'table.rows.other': '{count} rows',
@@ -225,7 +225,16 @@ export const en = {
   'table.csv.title': 'Download as CSV',
   'table.openCustomer': "Open the customer's profile card",
 
-  // ProfileCard (to be wired by its owner)
+  // Share-link and boot notices (src/notebook/share.ts reasons, src/ui/boot.ts)
+  'share.error.tooLong': "This link's state is {length} characters long, more than the {max} accepted; opening the defaults.",
+  'share.error.malformed': 'This link is damaged (its state is not in the expected form); opening the defaults.',
+  'share.error.newer': 'This link was made by a newer Tierbook (state version {version}; this one reads {supported}); opening the defaults.',
+  'share.error.decompress': 'This link is damaged (its state could not be decompressed); opening the defaults.',
+  'share.error.noNotebook': 'This link is damaged (its state has no notebook or parameters); opening the defaults.',
+  'share.error.codeNotText': 'This link is damaged (its code is not text); opening the defaults.',
+  'boot.unknownNotebook': 'This link opens a notebook (`{id}`) this version of Tierbook does not ship; showing the default notebook.',
+
+  // ProfileCard
   'profile.title': 'Customer {customer}',
   'profile.close': 'Close',
   'profile.history.aria.one': 'Order history: {count} order',

@@ -9,6 +9,8 @@
  *   const shown = narrativeMarkdown(session.notebookId, cell.id, cell.spec.source);
  *   // in WidgetView: a widget's label
  *   narrativeLabel(session.notebookId, 'Weight of recency') // 'Weight of recency' | '近度权重（R）'
+ *   // in TableView: a string cell (a tier or segment name) of the open notebook
+ *   dataLabel('High value') // 'High value' in English, '高价值' in zh-CN on value-tiering
  */
 import { locale } from './locale.svelte';
 import { NarrativeTranslator, parseNarrative, type TranslatedMarkdown } from './narrative';
@@ -38,4 +40,22 @@ export function narrativeMarkdown(notebookId: string, cellId: string, source: st
 /** A label, option label, title or name from the notebook's code, in the current language. */
 export function narrativeLabel(notebookId: string, english: string): string {
   return narrativeFor(notebookId).label(english);
+}
+
+/** The notebook the page opened (set by `boot`); tables translate data values through its labels. */
+// Set once per page load, before anything renders (opening another notebook reloads the page).
+const active: { id: string | null } = { id: null };
+
+/** Record the notebook the page shows, for `dataLabel`. */
+export function setActiveNotebook(id: string | null): void {
+  active.id = id;
+}
+
+/**
+ * A string data value (a tier or segment name in a table) in the current language: its entry in
+ * the labels map of `notebookId` (default: the open notebook), else the value itself. The data are
+ * never changed — only what a table cell displays.
+ */
+export function dataLabel(value: string, notebookId: string | null = active.id): string {
+  return notebookId ? narrativeFor(notebookId).label(value) : value;
 }

@@ -215,6 +215,15 @@ export const zhCN: Catalogue = {
   'table.csv.title': '下载为 CSV',
   'table.openCustomer': '打开该用户的画像卡片',
 
+  // Share-link and boot notices
+  'share.error.tooLong': '该链接的状态长达 {length} 个字符，超过允许的 {max} 个；已打开默认设置。',
+  'share.error.malformed': '该链接已损坏（状态格式不正确）；已打开默认设置。',
+  'share.error.newer': '该链接由更新版本的 Tierbook 生成（状态版本 {version}，当前版本只能读取 {supported}）；已打开默认设置。',
+  'share.error.decompress': '该链接已损坏（状态无法解压）；已打开默认设置。',
+  'share.error.noNotebook': '该链接已损坏（状态中缺少笔记本或参数）；已打开默认设置。',
+  'share.error.codeNotText': '该链接已损坏（其中的代码不是文本）；已打开默认设置。',
+  'boot.unknownNotebook': '该链接要打开的笔记本（`{id}`）不在此版本的 Tierbook 中；已显示默认笔记本。',
+
   // ProfileCard
   'profile.title': '用户 {customer}',
   'profile.close': '关闭',
