@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchBrowser } from './cases/browser';
+import { benchBrowserModel } from './cases/browserModel';
 import { benchCsv } from './cases/csv';
 import { benchLogistic } from './cases/logistic';
 import { benchRfm } from './cases/rfm';
@@ -56,6 +57,7 @@ async function main(): Promise<number> {
     await step('model', () => benchModel());
     await step('recommend', () => benchRecommend());
     await step('browser', () => benchBrowser());
+    await step('browser model', () => benchBrowserModel());
   } finally {
     ctx.work.remove();
   }

@@ -39,6 +39,8 @@ export type TrainStream = (rows: TrainingRows, opts?: Partial<Omit<TrainOptions,
 export async function* progressStream(
   iterations: number,
   run: (onProgress: (p: Progress) => void, signal: AbortSignal) => Promise<PurchaseModel>,
+  /** At most one progress state per this many ms (each one redraws the loss curve). */
+  minIntervalMs = 100,
 ): AsyncGenerator<TrainingState> {
   const controller = new AbortController();
   const losses: Progress[] = [];
@@ -69,6 +71,19 @@ export async function* progressStream(
         dirty = false;
         const last = losses[losses.length - 1];
         yield { status: 'training', iteration: last?.iteration ?? 0, iterations, losses: losses.slice(), model: null };
+        // Let the main thread breathe between redraws; training goes on in the worker meanwhile.
+        if (minIntervalMs > 0 && !finished && !failure) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, minIntervalMs);
+            wake = () => {
+              if (finished || failure) {
+                clearTimeout(timer);
+                resolve();
+              }
+            };
+          });
+          wake = null;
+        }
       }
     }
     if (failure) throw failure;

@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('language: English and Simplified Chinese', () => 
     expect(await page.locator('article.cell.markdown').first().locator('h1').innerText()).toBe('Customer value tiering and precision marketing');
     const rows = await page.locator(`${cell('raw')} [data-testid=table]`).getAttribute('data-rows');
     expect(await page.locator(`${cell('raw')} [data-testid=table-size]`).innerText()).toMatch(/^[\d,]+ rows × \d+ columns$/);
-    expect(await page.locator('section[aria-label="Data"] h2').innerText()).toBe('Data');
+    expect(await page.locator('section[aria-label="Data"] h2').textContent()).toBe('Data');
     const tierCells = await page.locator(`${cell('segments')} tbody td`).allInnerTexts();
     expect(tierCells.some((v) => ['High value', 'Low value', 'Dormant'].includes(v))).toBe(true);
 

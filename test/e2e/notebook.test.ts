@@ -104,6 +104,20 @@ describe.skipIf(!hasChromium)('default notebook in Chromium', () => {
     expect(['wasm', 'cpu', 'webgl']).toContain(backend);
   });
 
+  test('clicking a customer id opens a profile card with features, tier and order history', async () => {
+    const page = s.page;
+    const first = page.locator(`${cell('profile')} td button.id`).first();
+    const id = (await first.innerText()).trim();
+    await first.click();
+    const card = page.locator('[data-testid=profile-card]');
+    await expect.poll(() => card.count()).toBe(1);
+    const text = await card.innerText();
+    expect(text).toContain(id);
+    expect(text).toMatch(/recency|frequency|monetary/i);
+    expect(await card.locator('svg').count()).toBeGreaterThan(0); // the order-history sparkline
+    await page.keyboard.press('Escape');
+  });
+
   test('a bad file gets a located error and the app keeps working', async () => {
     const page = s.page;
     const csv = 'InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,A,2,2011-01-02 10:00,1.5,7\n2,B,1\n';
