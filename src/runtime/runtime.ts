@@ -31,6 +31,12 @@ export interface RuntimeOptions {
   pace?: (fn: () => void) => void;
   /** How many results an expensive cell keeps in its cache. Default 8. */
   cacheSize?: number;
+  /**
+   * Longest stretch (ms) of synchronous cell runs before the runtime yields to the event loop, so
+   * the browser can paint what is ready (the first charts appear while later cells still compute).
+   * Default 40 in a browser, Infinity elsewhere (the headless runner has nothing to paint).
+   */
+  frameBudgetMs?: number;
 }
 
 export type ParamResult = { ok: true; value: unknown } | { ok: false; message: string };
@@ -130,6 +136,8 @@ export class Runtime {
   private readonly warn: (message: string) => void;
   private readonly pace: (fn: () => void) => void;
   private readonly cacheSize: number;
+  private readonly frameBudgetMs: number;
+  private pumpScheduled = false;
 
   private specs: CellSpec[] = [];
   private readonly nodes = new Map<string, Node>();
@@ -155,6 +163,7 @@ export class Runtime {
     this.warn = options.warn ?? ((m) => console.warn(m));
     this.pace = options.pace ?? ((fn) => void setTimeout(fn, 0));
     this.cacheSize = options.cacheSize ?? 8;
+    this.frameBudgetMs = options.frameBudgetMs ?? (typeof document !== 'undefined' ? 40 : Infinity);
   }
 
   // ---------------------------------------------------------------- cells
@@ -598,13 +607,38 @@ export class Runtime {
   }
 
   private pump(): void {
-    if (this.pumping) return;
+    if (this.pumping || this.pumpScheduled) return;
     this.pumping = true;
+    const t0 = performance.now();
+    let i = 0;
     try {
-      for (let i = 0; i < this.ready.length; i++) this.advance(this.ready[i]);
+      for (; i < this.ready.length; i++) {
+        this.advance(this.ready[i]);
+        if (i + 1 < this.ready.length && performance.now() - t0 > this.frameBudgetMs) {
+          i++;
+          break;
+        }
+      }
     } finally {
-      this.ready.length = 0;
+      this.ready.splice(0, i);
       this.pumping = false;
+    }
+    if (this.ready.length && !this.disposed) {
+      // Over budget: let the browser paint, then go on with the rest (a macrotask, not throttled).
+      this.pumpScheduled = true;
+      const resume = () => {
+        this.pumpScheduled = false;
+        this.pump();
+        this.checkIdle();
+      };
+      if (typeof MessageChannel !== 'undefined') {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          resume();
+        };
+        channel.port2.postMessage(null);
+      } else setTimeout(resume, 0);
     }
   }
 
