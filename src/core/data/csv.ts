@@ -3,8 +3,9 @@
  *
  * How it is fast: one pass over the bytes finds the fields (RFC 4180 quoting) and interns each
  * field's bytes into a per-column hash table, so a row costs a few integer writes and no
- * strings. Types are inferred at the end over each column's DISTINCT values only, which are
- * decoded once; rows are then filled from a per-value lookup.
+ * strings. Types are inferred at the end over each column's DISTINCT values only: booleans,
+ * `YYYYMMDD` dates and plain decimals are read straight from their bytes, other dates from strings
+ * decoded once per distinct value; rows are then filled from a per-value lookup.
  *
  * Reading: text encoding detected (UTF-8 with or without BOM, UTF-16 with BOM, GBK/GB18030),
  * delimiter detected (`,` `;` tab `|`, or runs of spaces as in CDNOW_master.txt), header detected
@@ -23,7 +24,7 @@
 import { Table, Vector } from 'apache-arrow';
 import { DataError, type DataErrorInfo } from '../errors';
 import { boolVector, float64Vector, timestampVector, utf8DictionaryVector } from './columns';
-import { DATE_FORMATS, detectDateFormat, parseDate } from './dates';
+import { DATE_FORMATS, parseDate } from './dates';
 
 /** Options of `parseCsv` and `CsvReader`. */
 export interface CsvOptions {
@@ -110,9 +111,24 @@ class Column {
   private same(buf: Uint8Array, s: number, e: number, c: number): boolean {
     const p = this.pool;
     const o = this.starts[c] - s;
-    for (let i = s; i < e; i++) if (p[o + i] !== buf[i]) return false;
+    let i = s;
+    if (e - s >= 8) {
+      // 4 bytes at a time (unaligned little-endian reads)
+      if (buf !== this.bufOfView) {
+        this.bufOfView = buf;
+        this.bufView = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      }
+      const bv = this.bufView!;
+      const pv = this.poolView;
+      for (; i + 4 <= e; i += 4) if (bv.getInt32(i, true) !== pv.getInt32(o + i, true)) return false;
+    }
+    for (; i < e; i++) if (p[o + i] !== buf[i]) return false;
     return true;
   }
+
+  private bufOfView: Uint8Array | null = null;
+  private bufView: DataView | null = null;
+  private poolView = new DataView(this.pool.buffer);
 
   private insert(buf: Uint8Array, s: number, e: number, h: number, at: number): number {
     const len = e - s;
@@ -122,8 +138,10 @@ class Column {
       const np = new Uint8Array(Math.max(this.pool.length * 2, this.poolLen + len));
       np.set(this.pool.subarray(0, this.poolLen));
       this.pool = np;
+      this.poolView = new DataView(np.buffer);
     }
-    this.pool.set(buf.subarray(s, e), this.poolLen);
+    if (len <= 32) for (let i = 0; i < len; i++) this.pool[this.poolLen + i] = buf[s + i];
+    else this.pool.set(buf.subarray(s, e), this.poolLen);
     this.starts[code] = this.poolLen;
     this.lens[code] = len;
     this.hashes[code] = h;
@@ -175,21 +193,147 @@ class Column {
     return -1;
   }
 
-  /** Distinct values as strings, in first-seen order. */
+  /** Distinct values as strings, in first-seen order (ASCII values sliced from one decode of the pool). */
   values(decoder: TextDecoder): string[] {
     const out = new Array<string>(this.count);
     const p = this.pool;
+    const all = latin1.decode(p.subarray(0, this.poolLen));
     for (let c = 0; c < this.count; c++) {
       const s = this.starts[c];
       const len = this.lens[c];
-      if (this.ascii[c] && len <= 4096) {
-        out[c] = String.fromCharCode.apply(null, p.subarray(s, s + len) as unknown as number[]);
-      } else {
-        out[c] = decoder.decode(p.subarray(s, s + len));
-      }
+      out[c] = this.ascii[c] ? all.slice(s, s + len) : decoder.decode(p.subarray(s, s + len));
     }
     return out;
   }
+
+  /**
+   * The number each distinct value reads as (NaN for an empty value), parsed from its bytes; null
+   * as soon as one non-empty value is not a number (the rules of `parseNumber`).
+   */
+  numbers(): Float64Array | null {
+    const out = new Float64Array(this.count);
+    const p = this.pool;
+    for (let c = 0; c < this.count; c++) {
+      const len = this.lens[c];
+      if (len === 0) {
+        out[c] = NaN;
+        continue;
+      }
+      const s = this.starts[c];
+      let x = numberAt(p, s, s + len);
+      if (x !== x) x = parseNumber(this.ascii[c] ? latin1.decode(p.subarray(s, s + len)) : utf8.decode(p.subarray(s, s + len)));
+      if (x !== x) return null;
+      out[c] = x;
+    }
+    return out;
+  }
+
+  /** Whether every non-empty value is `true` or `false` (any case) and at least one is. */
+  allBool(): boolean {
+    let any = false;
+    const p = this.pool;
+    for (let c = 0; c < this.count; c++) {
+      const len = this.lens[c];
+      if (len === 0) continue;
+      if (boolAt(p, this.starts[c], len) < 0) return false;
+      any = true;
+    }
+    return any;
+  }
+}
+
+const latin1 = new TextDecoder('latin1');
+
+/** 1 for `true`, 0 for `false` (ASCII, any case), −1 otherwise, for bytes [s, s + len) of `p`. */
+function boolAt(p: Uint8Array, s: number, len: number): number {
+  const word = len === 4 ? 'true' : len === 5 ? 'false' : '';
+  if (!word) return -1;
+  for (let i = 0; i < len; i++) if ((p[s + i] | 0x20) !== word.charCodeAt(i)) return -1;
+  return len === 4 ? 1 : 0;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * `parseNumber` of bytes [s, e) without making a string: a plain decimal with at most 15
+ * significant digits and no exponent is read exactly (integer mantissa ÷ an exact power of ten
+ * is one correctly rounded IEEE division, so the result equals `Number(text)`); NaN for anything
+ * else (the caller then decodes the text for `parseNumber`).
+ */
+function numberAt(p: Uint8Array, s: number, e: number): number {
+  let i = s;
+  let neg = false;
+  const b0 = p[i];
+  if (b0 === 45 || b0 === 43) {
+    neg = b0 === 45;
+    i++;
+  }
+  let mant = 0;
+  let digits = 0;
+  let frac = 0;
+  let dot = false;
+  let sig = 0;
+  for (; i < e; i++) {
+    const b = p[i];
+    if (b >= 48 && b <= 57) {
+      digits++;
+      if (mant !== 0 || b !== 48) sig++;
+      mant = mant * 10 + (b - 48);
+      if (dot) frac++;
+    } else if (b === 46 && !dot) dot = true;
+    else break;
+  }
+  if (i === e && digits > 0 && sig <= 15 && frac <= 22) {
+    const v = frac ? mant / POW10[frac] : mant;
+    return neg ? -v : v;
+  }
+  return NaN;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** Timestamps of a column whose every non-empty value is an 8-digit valid `YYYYMMDD`, else null. */
+function compactDates(col: Column): Float64Array | null {
+  const p = col.pool;
+  for (let c = 0; c < col.count; c++) {
+    const len = col.lens[c];
+    if (len === 0) continue;
+    if (len !== 8) return null;
+    for (let i = col.starts[c]; i < col.starts[c] + 8; i++) if (p[i] < 48 || p[i] > 57) return null;
+  }
+  const out = new Float64Array(col.count);
+  for (let c = 0; c < col.count; c++) {
+    if (col.lens[c] === 0) {
+      out[c] = NaN;
+      continue;
+    }
+    const v = parseDate(latin1.decode(p.subarray(col.starts[c], col.starts[c] + 8)), 'yyyymmdd');
+    if (v !== v) return null;
+    out[c] = v;
+  }
+  return out;
+}
+
+/**
+ * Timestamps of the values in the first format of `DATE_FORMATS` that reads every non-empty one
+ * (as `detectDateFormat`), parsed in the same pass that checks them; null when no format does.
+ */
+function dateLookup(values: string[]): Float64Array | null {
+  const k = values.length;
+  let firstPresent = -1;
+  for (let c = 0; c < k && firstPresent < 0; c++) if (values[c].length > 0) firstPresent = c;
+  if (firstPresent < 0) return null;
+  const out = new Float64Array(k);
+  for (const f of DATE_FORMATS) {
+    if (Number.isNaN(parseDate(values[firstPresent], f))) continue;
+    let ok = true;
+    for (let c = 0; c < k && ok; c++) {
+      if (values[c].length === 0) out[c] = NaN;
+      else ok = (out[c] = parseDate(values[c], f)) === out[c];
+    }
+    if (ok) return out;
+  }
+  return null;
 }
 
 const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
@@ -200,67 +344,27 @@ export function parseNumber(s: string): number {
 }
 
 /** The column vector for one column's distinct values + row codes (see the module doc for the rules). */
-function buildVector(col: Column, values: string[], codes: Int32Array): Vector {
+function buildVector(col: Column, decoder: TextDecoder, codes: Int32Array): Vector {
   const n = codes.length;
-  const k = values.length;
-  const present: string[] = [];
-  for (let c = 0; c < k; c++) if (values[c].length > 0) present.push(values[c]);
+  const k = col.count;
+  let present = 0;
+  for (let c = 0; c < k; c++) if (col.lens[c] > 0) present++;
 
-  if (present.length > 0) {
-    // Bool
-    let allBool = true;
-    for (const v of present) {
-      const l = v.toLowerCase();
-      if (l !== 'true' && l !== 'false') {
-        allBool = false;
-        break;
-      }
-    }
-    if (allBool) {
+  if (present > 0) {
+    if (col.allBool()) {
       const lookup = new Uint8Array(k);
-      for (let c = 0; c < k; c++) lookup[c] = values[c].length === 0 ? 2 : values[c].toLowerCase() === 'true' ? 1 : 0;
+      for (let c = 0; c < k; c++) lookup[c] = col.lens[c] === 0 ? 2 : boolAt(col.pool, col.starts[c], col.lens[c]);
       const flags = new Uint8Array(n);
       for (let i = 0; i < n; i++) flags[i] = lookup[codes[i]];
       return boolVector(flags);
     }
     // Compact dates first (they also look like integers), then numbers, then other dates.
-    let compactDates = true;
-    for (const v of present) {
-      if (v.length !== 8 || Number.isNaN(parseDate(v, 'yyyymmdd'))) {
-        compactDates = false;
-        break;
-      }
-    }
-    let lookup: Float64Array | null = null;
-    let isTime = false;
-    if (compactDates) {
-      lookup = new Float64Array(k);
-      for (let c = 0; c < k; c++) lookup[c] = values[c].length ? parseDate(values[c], 'yyyymmdd') : NaN;
-      isTime = true;
-    } else {
-      let allNum = true;
-      const nums = new Float64Array(k);
-      for (let c = 0; c < k; c++) {
-        if (values[c].length === 0) {
-          nums[c] = NaN;
-          continue;
-        }
-        const x = parseNumber(values[c]);
-        if (Number.isNaN(x)) {
-          allNum = false;
-          break;
-        }
-        nums[c] = x;
-      }
-      if (allNum) lookup = nums;
-      else {
-        const fmt = detectDateFormat(present);
-        if (fmt) {
-          lookup = new Float64Array(k);
-          for (let c = 0; c < k; c++) lookup[c] = values[c].length ? parseDate(values[c], fmt) : NaN;
-          isTime = true;
-        }
-      }
+    let lookup: Float64Array | null = compactDates(col);
+    let isTime = lookup !== null;
+    if (!lookup) lookup = col.numbers();
+    if (!lookup) {
+      lookup = dateLookup(col.values(decoder));
+      isTime = lookup !== null;
     }
     if (lookup) {
       const out = new Float64Array(n);
@@ -273,7 +377,7 @@ function buildVector(col: Column, values: string[], codes: Int32Array): Vector {
   const entries = new Int32Array(k);
   let m = 0;
   for (let c = 0; c < k; c++) {
-    if (values[c].length === 0) remap[c] = -1;
+    if (col.lens[c] === 0) remap[c] = -1;
     else {
       remap[c] = m;
       entries[m++] = c;
@@ -613,9 +717,12 @@ export class CsvReader {
   }
 
   /** Feed the next chunk of bytes. */
-  push(chunk: Uint8Array): void {
+  push(input: Uint8Array): void {
     if (this.ended) throw new Error('CsvReader.push after end()');
-    if (chunk.length === 0) return;
+    if (input.length === 0) return;
+    // A Node Buffer (a Uint8Array subclass) would make the hot loops polymorphic and its
+    // `subarray` slow: read every chunk through a plain Uint8Array view.
+    const chunk = Object.getPrototypeOf(input) === Uint8Array.prototype ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     if (this.enc === null) {
       this.sniff.push(chunk);
       this.sniffLen += chunk.length;
@@ -706,7 +813,7 @@ export class CsvReader {
           });
         }
       }
-      vectors[this.names[j]] = buildVector(col, col.values(this.decoder), codes);
+      vectors[this.names[j]] = buildVector(col, this.decoder, codes);
     }
     return new Table(vectors);
   }
@@ -793,19 +900,29 @@ export class CsvReader {
         } else {
           let r = p;
           let h = FNV_OFFSET;
-          let hPrev = h;
-          while (r < len) {
-            const b = buf[r];
-            if (b === D || b === LF || (WS && b === 9)) break;
-            hPrev = h;
-            h = Math.imul(h ^ b, FNV_PRIME);
-            r++;
+          if (WS) {
+            while (r < len) {
+              const b = buf[r];
+              if (b === D || b === LF || b === 9) break;
+              h = Math.imul(h ^ b, FNV_PRIME);
+              r++;
+            }
+          } else {
+            // the hot loop: one compare pair and one multiply per byte
+            while (r < len) {
+              const b = buf[r];
+              if (b === D || b === LF) break;
+              h = Math.imul(h ^ b, FNV_PRIME);
+              r++;
+            }
           }
           this.fs[nf] = p;
           this.fe[nf] = r;
           if (r > p && buf[r - 1] === CR && ((r < len && buf[r] === LF) || (r === len && final))) {
+            // CRLF: the CR is not part of the field; hash it again without it
             this.fe[nf] = r - 1;
-            h = hPrev;
+            h = FNV_OFFSET;
+            for (let i = p; i < r - 1; i++) h = Math.imul(h ^ buf[i], FNV_PRIME);
           }
           this.fh[nf] = h;
           this.fq[nf] = 0;

@@ -33,8 +33,7 @@ function chunk(table: Table, name: string): Data | null {
 }
 
 /**
- * `lazyCodes` of a text column, cached; a nullable single-chunk dictionary column is read through its
- * validity bitmap (−1 = null) instead of a `getValid` call per row.
+ * `lazyCodes` of a text column, cached (a nullable dictionary column is copied once per scope).
  *
  * @example cachedCodes(tx, 'customer').codes[0]; // 0
  */
@@ -42,19 +41,10 @@ export function cachedCodes(table: Table, name: string): LazyCodes {
   const d = chunk(table, name);
   if (!d) return lazyCodes(table, name);
   let c = codeCache?.get(d);
-  if (c) return c;
-  const bitmap = d.nullBitmap as Uint8Array | null | undefined;
-  if (d.nullCount > 0 && bitmap && d.dictionary && d.values instanceof Int32Array) {
-    const dict = d.dictionary;
-    const values = d.values;
-    const out = new Int32Array(d.length);
-    for (let i = 0; i < d.length; i++) {
-      const b = d.offset + i;
-      out[i] = (bitmap[b >> 3] >> (b & 7)) & 1 ? values[b] : -1;
-    }
-    c = { codes: out, size: dict.length, value: (k: number) => String(dict.get(k)) };
-  } else c = lazyCodes(table, name);
-  codeCache?.set(d, c);
+  if (!c) {
+    c = lazyCodes(table, name);
+    codeCache?.set(d, c);
+  }
   return c;
 }
 

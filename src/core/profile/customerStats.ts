@@ -2,14 +2,20 @@
  * Per-customer aggregates over a time window, computed in one pass over typed arrays.
  * The shared engine of `rfm`, `purchaseDataset` and `scoringFeatures`.
  */
-import type { Table } from 'apache-arrow';
+import type { Table, Vector } from 'apache-arrow';
 import { hasColumn, numbersView, timeMs, type LazyCodes } from '../stats/columns';
 import { cachedCodes, cachedTimes } from './cachedColumns';
+import { idOrder, idVector } from './idOrder';
 
 /** Aggregates per customer; arrays are indexed like `customers` (sorted by id). */
 export interface CustomerStats {
-  /** Customer ids with ≥ 1 line in the window, sorted by id (UTF-16 code-unit order, like pandas on strings). */
-  customers: string[];
+  /**
+   * Customer ids with ≥ 1 line in the window, sorted by id (UTF-16 code-unit order, like pandas on
+   * strings). Decoded on first read.
+   */
+  readonly customers: string[];
+  /** The same ids as a Dictionary<Utf8, Int32> column (row k = `customers[k]`), copied from the input's bytes. */
+  customerColumn: () => Vector;
   /** Dictionary code of each customer in the input `customer` column. */
   code: Int32Array;
   /** Earliest line time (ms). */
@@ -26,29 +32,40 @@ export interface CustomerStats {
 
 /** Latest non-null `time` of the table in ms (NaN for an empty table). */
 export function lastTime(tx: Table): number {
-  const t = timeMs(tx, 'time');
+  const t = cachedTimes(tx, 'time');
   let max = -Infinity;
   for (let i = 0; i < t.length; i++) if (t[i] > max) max = t[i];
   return max === -Infinity ? NaN : max;
 }
 
-/** Count distinct `other` codes per customer code by grouping the window's rows per customer. */
-function distinctPerCustomer(cust: Int32Array, inWindow: (i: number) => boolean, other: LazyCodes, nCust: number): Int32Array {
-  const n = cust.length;
+/**
+ * Count distinct `other` codes per customer code. `rowCust` is the customer code of each row, −1 for
+ * rows left out. The other codes are bucketed by customer (a counting sort), then each bucket is
+ * scanned with a stamp array.
+ */
+function distinctPerCustomer(rowCust: Int32Array, other: LazyCodes, nCust: number): Int32Array {
+  const n = rowCust.length;
+  const oc = other.codes;
   const start = new Int32Array(nCust + 1);
-  for (let i = 0; i < n; i++) if (cust[i] >= 0 && inWindow(i)) start[cust[i] + 1]++;
+  for (let i = 0; i < n; i++) {
+    const c = rowCust[i];
+    if (c >= 0 && oc[i] >= 0) start[c + 1]++;
+  }
   for (let c = 0; c < nCust; c++) start[c + 1] += start[c];
   const fill = start.slice(0, nCust);
-  const rows = new Int32Array(start[nCust]);
-  for (let i = 0; i < n; i++) if (cust[i] >= 0 && inWindow(i)) rows[fill[cust[i]]++] = i;
+  const vals = new Int32Array(start[nCust]);
+  for (let i = 0; i < n; i++) {
+    const c = rowCust[i];
+    const o = oc[i];
+    if (c >= 0 && o >= 0) vals[fill[c]++] = o;
+  }
   const stamp = new Int32Array(other.size).fill(-1);
   const out = new Int32Array(nCust);
-  const oc = other.codes;
   for (let c = 0; c < nCust; c++) {
     let d = 0;
     for (let r = start[c]; r < start[c + 1]; r++) {
-      const o = oc[rows[r]];
-      if (o >= 0 && stamp[o] !== c) {
+      const o = vals[r];
+      if (stamp[o] !== c) {
         stamp[o] = c;
         d++;
       }
@@ -80,59 +97,52 @@ export function customerStats(tx: Table, opts: { from?: number; before?: number;
   const n = cust.length;
   const size = customer.size;
 
-  // 1. one pass, accumulators indexed by customer code
-  const count = new Int32Array(size);
-  const firstC = new Float64Array(size).fill(Infinity);
-  const lastC = new Float64Array(size).fill(-Infinity);
-  const moneyC = new Float64Array(size);
-  const ordersC = new Int32Array(size);
+  // 1. one pass; per customer code c, acc[4c .. 4c + 3] = first, last, Σ amount, orders
+  // (interleaved so that a row touches one cache line)
+  const acc = new Float64Array(4 * size);
+  for (let c = 0; c < size; c++) {
+    acc[4 * c] = Infinity;
+    acc[4 * c + 1] = -Infinity;
+  }
   const owner = new Int32Array(ord.size).fill(-1); // the customer an order was first seen with
   let shared = false;
+  let prevOrder = -2;
+  let prevCust = -2;
   for (let i = 0; i < n; i++) {
     const c = cust[i];
     const ti = t[i];
     if (c < 0 || !(ti >= from && ti < before)) continue;
-    count[c]++;
-    if (ti < firstC[c]) firstC[c] = ti;
-    if (ti > lastC[c]) lastC[c] = ti;
-    moneyC[c] += amount[i];
+    const a = 4 * c;
+    if (ti < acc[a]) acc[a] = ti;
+    if (ti > acc[a + 1]) acc[a + 1] = ti;
+    acc[a + 2] += amount[i];
     const oc = o[i];
+    if (oc === prevOrder && c === prevCust) continue; // the next line of the same order
+    prevOrder = oc;
+    prevCust = c;
     if (oc >= 0) {
       const w = owner[oc];
       if (w < 0) {
         owner[oc] = c;
-        ordersC[c]++;
+        acc[a + 3]++;
       } else if (w !== c) shared = true;
     }
   }
-  const inWindow = (i: number) => t[i] >= from && t[i] < before;
-  const orders = shared ? distinctPerCustomer(cust, inWindow, ord, size) : ordersC;
   const item = opts.items && hasColumn(tx, 'item') ? cachedCodes(tx, 'item') : null;
-  const itemsC = item ? distinctPerCustomer(cust, inWindow, item, size) : null;
+  let rowCust: Int32Array | null = null;
+  if (shared || item) {
+    rowCust = new Int32Array(n);
+    for (let i = 0; i < n; i++) rowCust[i] = t[i] >= from && t[i] < before ? cust[i] : -1;
+  }
+  const orders = shared ? distinctPerCustomer(rowCust!, ord, size) : null;
+  const itemsC = item ? distinctPerCustomer(rowCust!, item, size) : null;
 
-  // 2. present customers sorted by id
-  const present: number[] = [];
-  const ids: string[] = [];
-  for (let c = 0; c < size; c++) {
-    if (count[c] > 0) {
-      present.push(c);
-      ids.push(customer.value(c));
-    }
-  }
-  let sorted = true;
-  for (let k = 1; k < ids.length && sorted; k++) if (!(ids[k - 1] < ids[k])) sorted = false;
-  if (!sorted) {
-    const byId = present.map((_, k) => k);
-    byId.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : present[a] - present[b]));
-    const p0 = present.slice();
-    const i0 = ids.slice();
-    for (let k = 0; k < byId.length; k++) {
-      present[k] = p0[byId[k]];
-      ids[k] = i0[byId[k]];
-    }
-  }
-  const m = present.length;
-  const code = Int32Array.from(present);
+  // 2. present customers sorted by id (texts compared once per dictionary entry, not per row)
+  let m = 0;
+  for (let c = 0; c < size; c++) if (acc[4 * c] !== Infinity) m++;
+  const present = new Int32Array(m);
+  for (let c = 0, k = 0; c < size; c++) if (acc[4 * c] !== Infinity) present[k++] = c;
+  const code = idOrder(present, customer);
   const first = new Float64Array(m);
   const last = new Float64Array(m);
   const monetary = new Float64Array(m);
@@ -140,11 +150,27 @@ export function customerStats(tx: Table, opts: { from?: number; before?: number;
   const items = new Int32Array(m);
   for (let k = 0; k < m; k++) {
     const c = code[k];
-    first[k] = firstC[c];
-    last[k] = lastC[c];
-    monetary[k] = moneyC[c];
-    ordersOut[k] = orders[c];
+    first[k] = acc[4 * c];
+    last[k] = acc[4 * c + 1];
+    monetary[k] = acc[4 * c + 2];
+    ordersOut[k] = orders ? orders[c] : acc[4 * c + 3];
     if (itemsC) items[k] = itemsC[c];
   }
-  return { customers: ids, code, first, last, orders: ordersOut, monetary, items };
+  let ids: string[] | null = null;
+  return {
+    get customers() {
+      if (!ids) {
+        ids = new Array<string>(m);
+        for (let k = 0; k < m; k++) ids[k] = customer.value(code[k]);
+      }
+      return ids;
+    },
+    customerColumn: () => idVector(code, customer),
+    code,
+    first,
+    last,
+    orders: ordersOut,
+    monetary,
+    items,
+  };
 }

@@ -3,10 +3,10 @@
  */
 import type { Table } from 'apache-arrow';
 import { DAY_MS } from '../schema';
-import { floats, makeTable, type ColumnInput } from '../table';
-import { bytes, dictVector, hasColumn, lazyCodes, numbersView } from '../stats/columns';
+import { makeTable, type ColumnInput } from '../table';
+import { bytes, hasColumn, lazyCodes, numbersView } from '../stats/columns';
 import { cachedCodes, cachedTimes, withColumnScope } from './cachedColumns';
-import { customerStats } from './customerStats';
+import { customerStats, type CustomerStats } from './customerStats';
 import { defaultAsOf } from './asOf';
 
 export interface FeatureOptions {
@@ -56,7 +56,7 @@ export function customerFeatures(orders: Table, opts: FeatureOptions = {}): Tabl
 function features(orders: Table, opts: FeatureOptions): Table {
   const asOf = opts.asOf ?? defaultAsOf(orders);
   const s = customerStats(orders, { before: asOf, items: true });
-  const m = s.customers.length;
+  const m = s.code.length;
   const custLazy = cachedCodes(orders, 'customer');
   const custCodes = custLazy.codes;
   const t = cachedTimes(orders, 'time');
@@ -74,16 +74,18 @@ function features(orders: Table, opts: FeatureOptions): Table {
   const iptMean = new Float64Array(m);
   const iptStd = new Float64Array(m);
   for (let k = 0; k < m; k++) {
-    const seg = times.subarray(start[k], start[k + 1]).sort();
-    const g = seg.length - 1;
+    const a = start[k];
+    const b = start[k + 1];
+    const g = b - a - 1;
     if (g < 1) continue;
+    sortRange(times, a, b);
     let sum = 0;
-    for (let j = 1; j < seg.length; j++) sum += (seg[j] - seg[j - 1]) / DAY_MS;
+    for (let j = a + 1; j < b; j++) sum += (times[j] - times[j - 1]) / DAY_MS;
     const mean = sum / g;
     iptMean[k] = mean;
     if (g < 2) continue;
     let ss = 0;
-    for (let j = 1; j < seg.length; j++) ss += ((seg[j] - seg[j - 1]) / DAY_MS - mean) ** 2;
+    for (let j = a + 1; j < b; j++) ss += ((times[j] - times[j - 1]) / DAY_MS - mean) ** 2;
     iptStd[k] = Math.sqrt(ss / (g - 1));
   }
 
@@ -96,7 +98,7 @@ function features(orders: Table, opts: FeatureOptions): Table {
     aov[k] = s.orders[k] > 0 ? s.monetary[k] / s.orders[k] : 0;
   }
   const out: Record<string, ColumnInput> = {
-    customer: dictVector(Int32Array.from({ length: m }, (_, k) => k), s.customers),
+    customer: s.customerColumn(),
     recency,
     frequency: s.orders,
     monetary: s.monetary,
@@ -106,10 +108,27 @@ function features(orders: Table, opts: FeatureOptions): Table {
     ipt_std: iptStd,
   };
   if (hasColumn(orders, 'item')) out.items = s.items;
-  out.return_rate = returnRate(opts.returnsFrom ?? orders, s.customers, asOf, sameDictionary(orders, opts.returnsFrom ?? orders) ? row : null);
+  out.return_rate = returnRate(opts.returnsFrom ?? orders, s, asOf, sameDictionary(orders, opts.returnsFrom ?? orders) ? row : null);
   if (hasColumn(orders, 'country')) out.country = modeOf(orders, 'country', custCodes, row, m, t, asOf);
   if (hasColumn(orders, 'category')) Object.assign(out, topCategory(orders, custCodes, row, m, t, asOf));
   return makeTable(out);
+}
+
+/** Sorts `v[a..b)` ascending in place: insertion sort for the few orders most customers have. */
+function sortRange(v: Float64Array, a: number, b: number): void {
+  if (b - a > 32) {
+    v.subarray(a, b).sort();
+    return;
+  }
+  for (let i = a + 1; i < b; i++) {
+    const x = v[i];
+    let j = i - 1;
+    while (j >= a && v[j] > x) {
+      v[j + 1] = v[j];
+      j--;
+    }
+    v[j + 1] = x;
+  }
 }
 
 /** True when both tables' customer columns share one dictionary (cleaning keeps dictionaries as they are). */
@@ -120,27 +139,28 @@ function sameDictionary(a: Table, b: Table): boolean {
 }
 
 /**
- * Orders with a return ÷ all orders, per customer id in `ids` (0 for customers absent from `lines`).
+ * Orders with a return ÷ all orders, per customer of `s` (0 for customers absent from `lines`).
  * `rowByCode` maps `lines`' customer codes to rows when it shares the dictionary of the profile.
  */
-function returnRate(lines: Table, ids: string[], asOf: number, rowByCode: Int32Array | null): Float64Array {
+function returnRate(lines: Table, s: CustomerStats, asOf: number, rowByCode: Int32Array | null): Float64Array {
+  const m = s.code.length;
   const c = cachedCodes(lines, 'customer');
   const ord = cachedCodes(lines, 'order');
   const o = ord.codes;
   const t = cachedTimes(lines, 'time');
   const cancelled = bytes(lines, 'cancelled');
-  const q = floats(lines, 'quantity');
+  const q = numbersView(lines, 'quantity');
   let rowOf = rowByCode;
   if (!rowOf) {
-    const at = new Map(ids.map((id, k) => [id, k]));
+    const at = new Map(s.customers.map((id, k) => [id, k]));
     rowOf = new Int32Array(c.size);
     for (let k = 0; k < c.size; k++) rowOf[k] = at.get(c.value(k)) ?? -1;
   }
   const seen = new Int32Array(ord.size).fill(-1);
   const isReturnOrder = new Uint8Array(seen.length);
   for (let i = 0; i < o.length; i++) if (o[i] >= 0 && (cancelled[i] || q[i] < 0)) isReturnOrder[o[i]] = 1;
-  const all = new Int32Array(ids.length);
-  const ret = new Int32Array(ids.length);
+  const all = new Int32Array(m);
+  const ret = new Int32Array(m);
   for (let i = 0; i < o.length; i++) {
     const cc = c.codes[i];
     if (cc < 0 || o[i] < 0 || !(t[i] < asOf)) continue;
@@ -150,7 +170,9 @@ function returnRate(lines: Table, ids: string[], asOf: number, rowByCode: Int32A
     all[k]++;
     ret[k] += isReturnOrder[o[i]];
   }
-  return Float64Array.from(all, (a, k) => (a > 0 ? ret[k] / a : 0));
+  const rate = new Float64Array(m);
+  for (let k = 0; k < m; k++) rate[k] = all[k] > 0 ? ret[k] / all[k] : 0;
+  return rate;
 }
 
 /** The most frequent value of a text column per customer row (ties: the smaller code). */

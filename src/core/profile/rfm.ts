@@ -4,7 +4,8 @@
 import type { Table } from 'apache-arrow';
 import { DAY_MS } from '../schema';
 import { makeTable } from '../table';
-import { dictVector, timestampVector } from '../stats/columns';
+import { timestampVector } from '../stats/columns';
+import { withColumnScope } from './cachedColumns';
 import { customerStats } from './customerStats';
 import { defaultAsOf } from './asOf';
 
@@ -27,10 +28,14 @@ export interface RfmOptions {
  *   rfm(tx, { asOf: Date.UTC(2011, 11, 10) });    // same, explicit
  */
 export function rfm(tx: Table, opts: RfmOptions = {}): Table {
+  return withColumnScope(() => rfmTable(tx, opts));
+}
+
+function rfmTable(tx: Table, opts: RfmOptions): Table {
   const asOf = opts.asOf ?? defaultAsOf(tx);
   if (!Number.isFinite(asOf)) throw new Error(`rfm: asOf must be a finite time in ms, got ${asOf}`);
   const s = customerStats(tx, { before: asOf });
-  const m = s.customers.length;
+  const m = s.code.length;
   const recency = new Int32Array(m);
   const tenure = new Int32Array(m);
   const aov = new Float64Array(m);
@@ -40,7 +45,7 @@ export function rfm(tx: Table, opts: RfmOptions = {}): Table {
     aov[k] = s.orders[k] > 0 ? s.monetary[k] / s.orders[k] : 0;
   }
   return makeTable({
-    customer: dictVector(Int32Array.from({ length: m }, (_, k) => k), s.customers),
+    customer: s.customerColumn(),
     recency,
     frequency: s.orders,
     monetary: s.monetary,

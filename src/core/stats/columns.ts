@@ -95,11 +95,60 @@ export interface LazyCodes {
   size: number;
   /** The string of code k. */
   value: (k: number) => string;
+  /**
+   * The dictionary's UTF-8 bytes when the column is an Arrow dictionary over one Utf8 chunk: entry k
+   * is `data[offsets[k] .. offsets[k + 1])`. Lets hot code compare or sort entries without strings.
+   */
+  entries?: Utf8Entries;
+}
+
+/** The UTF-8 bytes of a Utf8 vector's entries: entry k is `data[offsets[k] .. offsets[k + 1])`. */
+export interface Utf8Entries {
+  offsets: Int32Array;
+  data: Uint8Array;
+  /** True when every byte is < 0x80 (then byte offsets are also UTF-16 offsets). */
+  ascii: boolean;
 }
 
 /**
+ * The entry bytes of a single-chunk Utf8 vector (a dictionary), or null for any other layout.
+ *
+ * @example utf8Entries(tx.getChild('customer')!.data[0].dictionary!)?.offsets.length; // entries + 1
+ */
+export function utf8Entries(dict: Vector): Utf8Entries | null {
+  if (dict.data.length !== 1 || dict.type.typeId !== 5 /* Utf8 */) return null;
+  const d = dict.data[0];
+  const off = d.valueOffsets as Int32Array | undefined;
+  const bytes = d.values as Uint8Array | undefined;
+  if (!(off instanceof Int32Array) || !(bytes instanceof Uint8Array) || d.nullCount > 0) return null;
+  const offsets = off.subarray(d.offset, d.offset + d.length + 1);
+  const lo = offsets[0];
+  const hi = offsets[d.length];
+  let any = 0;
+  for (let i = lo; i < hi; i++) any |= bytes[i];
+  return { offsets, data: bytes, ascii: any < 0x80 };
+}
+
+/**
+ * `value(k)` over a Utf8 dictionary: an all-ASCII dictionary is decoded once, on the first call,
+ * into one string that entries are sliced from; otherwise each call decodes its entry.
+ */
+function dictionaryValue(dict: Vector, entries: Utf8Entries | null): (k: number) => string {
+  if (!entries || !entries.ascii) return (k: number) => String(dict.get(k));
+  let all: string | null = null;
+  const { offsets, data } = entries;
+  return (k: number) => {
+    if (all === null) all = latin1.decode(data.subarray(offsets[0], offsets[offsets.length - 1]));
+    return all.slice(offsets[k] - offsets[0], offsets[k + 1] - offsets[0]);
+  };
+}
+
+const latin1 = new TextDecoder('latin1');
+
+/**
  * Codes of a text column for hot loops. A single-chunk dictionary column without nulls is read
- * in place (no copy, no string conversion); other columns go through `codes` of `../table`.
+ * in place (no copy, no string conversion); with nulls its codes are copied once and the validity
+ * bitmap is read a byte (8 rows) at a time; other columns go through `codes` of `../table`.
  *
  * @example
  *   const { codes, size, value } = lazyCodes(tx, 'order'); // value(codes[0]) === '536365'
@@ -111,16 +160,53 @@ export function lazyCodes(table: Table, name: string): LazyCodes {
     const dict = data.dictionary!;
     const values = data.values as Int32Array;
     const size = dict.length;
-    const value = (k: number) => String(dict.get(k));
-    if (data.nullCount === 0 && values instanceof Int32Array) {
-      return { codes: values.subarray(data.offset, data.offset + data.length), size, value };
+    let out: Int32Array;
+    const bitmap = data.nullBitmap as Uint8Array | null | undefined;
+    if (values instanceof Int32Array && (data.nullCount === 0 || bitmap)) {
+      const view = values.subarray(data.offset, data.offset + data.length);
+      out = data.nullCount === 0 ? view : maskNulls(view, bitmap!, data.offset);
+    } else {
+      out = new Int32Array(data.length);
+      for (let i = 0; i < data.length; i++) out[i] = data.getValid(i) ? values[data.offset + i] : -1;
     }
-    const out = new Int32Array(data.length);
-    for (let i = 0; i < data.length; i++) out[i] = data.getValid(i) ? values[data.offset + i] : -1;
-    return { codes: out, size, value };
+    // The dictionary's bytes are looked at only when a caller asks for them.
+    let entries: Utf8Entries | null | undefined;
+    const getEntries = () => (entries === undefined ? (entries = utf8Entries(dict)) : entries);
+    let value: ((k: number) => string) | null = null;
+    return {
+      codes: out,
+      size,
+      value: (k: number) => (value ??= dictionaryValue(dict, getEntries()))(k),
+      get entries() {
+        return getEntries() ?? undefined;
+      },
+    };
   }
   const c = codes(table, name);
   return { codes: c.codes, size: c.dict.length, value: (k: number) => c.dict[k] };
+}
+
+/** A copy of `values` with −1 where the validity bitmap (bit `offset + i`) is 0. */
+function maskNulls(values: Int32Array, bitmap: Uint8Array, offset: number): Int32Array {
+  const n = values.length;
+  const out = values.slice();
+  let i = 0;
+  // rows up to the first byte boundary of the bitmap
+  for (; i < n && ((offset + i) & 7) !== 0; i++) {
+    const b = offset + i;
+    if (!((bitmap[b >> 3] >> (b & 7)) & 1)) out[i] = -1;
+  }
+  // whole bytes: 8 rows per check, most bytes are 0xff
+  for (; i + 8 <= n; i += 8) {
+    const byte = bitmap[(offset + i) >> 3];
+    if (byte === 0xff) continue;
+    for (let k = 0; k < 8; k++) if (!((byte >> k) & 1)) out[i + k] = -1;
+  }
+  for (; i < n; i++) {
+    const b = offset + i;
+    if (!((bitmap[b >> 3] >> (b & 7)) & 1)) out[i] = -1;
+  }
+  return out;
 }
 
 /**
