@@ -17,6 +17,7 @@ import { benchProfile } from './profile';
 import { benchKmeans } from './kmeans';
 import { benchModel } from './model';
 import { benchRecommend } from './recommend';
+import { benchEngine } from './engine';
 import type { BenchContext } from './context';
 import { workDir } from './files';
 import { Peers } from './peers';
@@ -56,13 +57,14 @@ async function main(): Promise<number> {
     await step('kmeans', () => benchKmeans(ctx));
     await step('model', () => benchModel());
     await step('recommend', () => benchRecommend());
+    await step('engine', () => benchEngine());
     await step('browser', () => benchBrowser());
     await step('browser model', () => benchBrowserModel());
   } finally {
     ctx.work.remove();
   }
   // Synth first in the run (its table feeds rfm); print in the brief's order.
-  const order = ['csv_to', 'rfm_', 'profile', 'logistic_', 'sklearn_', 'kmeans', 'model_', 'mf_', 'als_', 'slider_', 'first_chart', 'default_', 'synth_'];
+  const order = ['csv_to', 'rfm_', 'profile', 'logistic_', 'sklearn_', 'kmeans', 'model_', 'mf_', 'als_', 'engine', 'slider_', 'first_chart', 'default_', 'synth_'];
   const rank = (r: BenchResult) => order.findIndex((p) => r.name.startsWith(p));
   results.sort((a, b) => rank(a) - rank(b));
 

@@ -12,9 +12,11 @@ export interface RunArgs {
   set: Record<string, unknown>;
   out: string;
   backend: 'auto' | 'wasm' | 'cpu';
+  /** `--engine js|duckdb` (absent = js): which engine `runEngine` cells use when they say 'auto'. */
+  engine?: 'js' | 'duckdb';
 }
 
-export const USAGE = `usage: tierbook run <notebook.md> [--data NAME=PATH]... [--set PARAM=VALUE]... [--out DIR] [--backend auto|wasm|cpu]
+export const USAGE = `usage: tierbook run <notebook.md> [--data NAME=PATH]... [--set PARAM=VALUE]... [--out DIR] [--backend auto|wasm|cpu] [--engine js|duckdb]
 
 Runs every cell of the notebook and writes, for each named cell, DIR/<name>.csv (tables),
 DIR/<name>.svg (charts) or DIR/<name>.json (other values), plus DIR/cells.json.
@@ -23,7 +25,9 @@ DIR/<name>.svg (charts) or DIR/<name>.json (other values), plus DIR/cells.json.
   --set map.ROLE=COL map a column to a role (customer, order, date, quantity, price, amount,
                      item, description, category, country); the other roles stay detected
   --out DIR          output folder (default: out)
-  --backend B        tfjs backend for training (default: auto = wasm, else cpu)`;
+  --backend B        tfjs backend for training (default: auto = wasm, else cpu)
+  --engine E         load + preprocess + profile in runEngine cells: js (default, in memory) or
+                     duckdb (native DuckDB streams CSV/Parquet from disk; for files larger than memory)`;
 
 function pair(flag: string, text: string | undefined): [string, string] {
   const i = text?.indexOf('=') ?? -1;
@@ -94,6 +98,9 @@ export function parseArgs(argv: string[]): RunArgs {
     } else if (flag === '--backend') {
       if (value !== 'auto' && value !== 'wasm' && value !== 'cpu') throw new Error('--backend expects auto, wasm or cpu');
       args.backend = value;
+    } else if (flag === '--engine') {
+      if (value !== 'js' && value !== 'duckdb') throw new Error('--engine expects js or duckdb');
+      args.engine = value;
     } else {
       throw new Error(`unknown option \`${flag}\`\n\n${USAGE}`);
     }

@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const args = parseArgs(argv);
   const text = await readFile(args.notebook, 'utf8');
-  const env = nodeEnv({ data: args.data, backend: args.backend });
+  const env = nodeEnv({ data: args.data, backend: args.backend, engine: args.engine });
   const params: Record<string, unknown> = { ...args.set, ...env.keys };
   const started = performance.now();
   const result = await runNotebook(text, env, params);

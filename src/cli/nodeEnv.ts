@@ -2,7 +2,7 @@
  * The headless runner's environment: datasets from disk, training in-process with tfjs (wasm,
  * else cpu), charts rendered into a jsdom document.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Table } from 'apache-arrow';
@@ -15,6 +15,7 @@ import { trainMlp } from '../model/mlp';
 import { progressStream, type TrainStream } from '../stdlib/training';
 import type { StdlibEnv } from '../stdlib';
 import { SHIPPED_DATASETS } from '../stdlib/shippedData';
+import type { EngineHost } from '../engine/host';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -73,7 +74,13 @@ export async function initBackend(wanted: 'auto' | 'wasm' | 'cpu'): Promise<stri
   return name;
 }
 
-export function nodeEnv(opts: { data: Record<string, string>; backend: 'auto' | 'wasm' | 'cpu'; cwd?: string }): StdlibEnv & { keys: Record<string, string> } {
+export function nodeEnv(opts: {
+  data: Record<string, string>;
+  backend: 'auto' | 'wasm' | 'cpu';
+  cwd?: string;
+  /** `--engine`: 'duckdb' makes `runEngine(…, {engine: 'auto'})` use native DuckDB. Default 'js'. */
+  engine?: 'js' | 'duckdb';
+}): StdlibEnv & { keys: Record<string, string>; engine: EngineHost } {
   const cwd = opts.cwd ?? process.cwd();
   // `--data NAME=PATH`: the file becomes the dataset key its base name; NAME is the widget it sets.
   const keys: Record<string, string> = {};
@@ -109,8 +116,27 @@ export function nodeEnv(opts: { data: Record<string, string>; backend: 'auto' | 
         },
       );
       return { ...model, backend };
-    });
+    }, 0); // no UI to pace in the runner
+  };
+  // Native DuckDB reads CSV/Parquet files itself (streamed from disk); Arrow files are read here first.
+  const engine: EngineHost = {
+    preferred: opts.engine ?? 'js',
+    size: async (key) => {
+      const path = files.get(key);
+      return path ? (await stat(path)).size : undefined;
+    },
+    duckdb: async (key, engineOpts) => {
+      const path = files.get(key);
+      if (!path) throw new Error(`dataset \`${key}\` is not available: pass it with --data NAME=PATH`);
+      const { duckdbProfile } = await import('../engine/duckdbNode');
+      if (!/\.(arrow|feather|ipc)(\.gz)?$/i.test(path)) return duckdbProfile({ path }, engineOpts);
+      const { detectRoles } = await import('../core/data/roles');
+      const { toTransactions } = await import('../core/data/transactions');
+      const raw = await loadDataset(key);
+      const tx = toTransactions(raw, engineOpts.roles ?? detectRoles(raw), { file: key });
+      return duckdbProfile({ table: tx, file: key }, engineOpts);
+    },
   };
   const { window } = new JSDOM('<!doctype html><html><body></body></html>');
-  return { loadDataset, trainStream, document: window.document, keys };
+  return { loadDataset, trainStream, document: window.document, keys, engine };
 }

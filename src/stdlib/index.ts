@@ -43,6 +43,7 @@ import { modelingBuiltins } from './modeling';
 import { recommendingBuiltins } from './recommending';
 import { lifetimeBuiltins } from './lifetime';
 import { campaignsBuiltins } from './campaigns';
+import { engineBuiltins } from './engine';
 import type { TrainingState, TrainStream, TrainingRows } from './training';
 
 export type { TrainingState, TrainStream, TrainingRows } from './training';
@@ -104,6 +105,20 @@ export function scoreCustomers(model: PurchaseModel, features: { customers: stri
   return makeTable({ customer: features.customers, probability: Float64Array.from(p) });
 }
 
+/**
+ * A small Arrow table from plain columns, for notebook authors: numbers become Float64, strings
+ * (or nulls) dictionary-encoded text.
+ * @example table({tier: ["High", "Low"], customers: [120, 380]})
+ */
+export function table(columns: Record<string, ArrayLike<number> | (string | null)[]>): Table {
+  const cols: Parameters<typeof makeTable>[0] = {};
+  for (const [name, values] of Object.entries(columns)) {
+    const list = Array.from(values as ArrayLike<unknown>);
+    cols[name] = list.every((v) => typeof v === 'number') ? Float64Array.from(list as number[]) : list.map((v) => (v === null || v === undefined ? null : String(v)));
+  }
+  return makeTable(cols);
+}
+
 /** The last timestamp (epoch ms) of a canonical transactions table. */
 export function lastTimestamp(tx: Table): number {
   const t = floats(tx, 'time');
@@ -128,6 +143,7 @@ export function createStdlib(env: StdlibEnv): Record<string, unknown> {
   const chart = chartIn(env.document);
   return {
     DAY: DAY_MS,
+    table,
     setParameter: (name: string, value: unknown) => env.setParameter?.(name, value),
     dataset,
     columnRoles,
@@ -173,5 +189,6 @@ export function createStdlib(env: StdlibEnv): Record<string, unknown> {
     ...recommendingBuiltins(env),
     ...lifetimeBuiltins(env),
     ...campaignsBuiltins(env),
+    ...engineBuiltins(env),
   };
 }

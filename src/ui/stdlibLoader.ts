@@ -9,7 +9,12 @@ import type { createStdlib } from '../stdlib';
 let factory: typeof createStdlib | null = null;
 
 export async function loadStdlib(): Promise<void> {
-  factory ??= (await import('../stdlib')).createStdlib;
+  if (factory) return;
+  const [{ createStdlib }, { registerDuckdbWasm }] = await Promise.all([import('../stdlib'), import('../engine/host')]);
+  // DuckDB-wasm (~33 MB) is fetched only when a notebook runs the DuckDB engine. The stdlib cannot
+  // import it itself: the stdlib is also inlined into the sandbox's single script.
+  registerDuckdbWasm(() => import('../engine/duckdbWasm'));
+  factory = createStdlib;
 }
 
 export function stdlibFactory(): typeof createStdlib {

@@ -163,19 +163,29 @@ describe.skipIf(!hasChromium)('share, present, keep, safety', () => {
     await waitForNotebook(page, 90_000);
     // Column names and data values: a CSV whose headers and cells are payloads.
     const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
-    const header = ['InvoiceNo', 'CustomerID', 'InvoiceDate', 'Quantity', 'UnitPrice', ...XSS_PAYLOADS.slice(0, 10).map(quote)].join(',');
-    const rows = XSS_PAYLOADS.map((p, i) => [`${i + 1}`, `${100 + (i % 5)}`, `2011-01-${String((i % 27) + 1).padStart(2, '0')} 10:00`, '2', '1.5', ...Array(10).fill(quote(p))].join(','));
+    // Every payload is a column name, and every payload is a data value in every payload column.
+    const header = ['InvoiceNo', 'CustomerID', 'InvoiceDate', 'Quantity', 'UnitPrice', ...XSS_PAYLOADS.map(quote)].join(',');
+    const rows = XSS_PAYLOADS.map((p, i) => [`${i + 1}`, `${100 + (i % 5)}`, `2011-01-${String((i % 27) + 1).padStart(2, '0')} 10:00`, '2', '1.5', ...Array(XSS_PAYLOADS.length).fill(quote(p))].join(','));
     await page.locator('[data-testid=file-input]').setInputFiles({ name: 'xss.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
     await expect.poll(() => page.locator(`${cell('raw')} [data-testid=table]`).getAttribute('data-rows'), { timeout: 20_000 }).toBe(String(XSS_PAYLOADS.length));
     await waitForNotebook(page, 60_000);
     await page.locator(`${cell('raw')} button`, { hasText: 'More rows' }).click();
     expect(await page.locator(`${cell('raw')} td`, { hasText: '<img src=x onerror' }).count()).toBeGreaterThan(0); // shown as text
     // Markdown and titles: a notebook file full of payloads, trusted and run.
-    const md = `---\ntitle: ${XSS_PAYLOADS[1]}\nid: value-tiering\n---\n\n${XSS_PAYLOADS.map((p, i) => `Payload ${i}: ${p}`).join('\n\n')}\n\n\`\`\`js\nlabelled = slider({min: 0, max: 1, value: 0.5, label: ${JSON.stringify(XSS_PAYLOADS[2])}})\n\`\`\`\n`;
+    // Titles: the notebook's own title, every widget label, and every chart title and subtitle.
+    const charts = XSS_PAYLOADS.map(
+      (p, i) =>
+        `\`\`\`js\nchart_${i} = tierShares(tier_table, {title: ${JSON.stringify(p)}, subtitle: ${JSON.stringify(p)}})\n\`\`\`\n\n\`\`\`js\nlabel_${i} = slider({min: 0, max: 1, value: 0.5, label: ${JSON.stringify(p)}})\n\`\`\``,
+    ).join('\n\n');
+    const table = `\`\`\`js\ntier_table = table({tier: ["High value", "Low value"], customers: [10, 20], share: [0.33, 0.67], revenueShare: [0.8, 0.2]})\n\`\`\``;
+    const md = `---\ntitle: ${XSS_PAYLOADS[1]}\nid: value-tiering\n---\n\n${XSS_PAYLOADS.map((p, i) => `Payload ${i}: ${p}`).join('\n\n')}\n\n${table}\n\n${charts}\n`;
     await page.locator('summary', { hasText: 'More' }).click();
     await page.locator('input[type=file][accept^=".md"]').setInputFiles({ name: 'evil.md', mimeType: 'text/markdown', buffer: Buffer.from(md) });
     await page.locator('[data-testid=trust-run]').click();
-    await waitForNotebook(page);
+    await waitForNotebook(page, 90_000);
+    await expect.poll(() => page.locator(`${cell('chart_1')} figure.chart`).count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.locator(`${cell('chart_1')}`).innerText()).toContain('<img src=x onerror'); // shown as text
+    expect(await page.locator(`${cell('label_2')} label`).innerText()).toContain('<svg onload');
     await page.waitForTimeout(500);
     for (const id of ['#xss4', '#xss16']) if (await page.locator(id).count()) await page.locator(id).first().click({ force: true });
     expect(await hits(s)).toEqual([]);

@@ -3,7 +3,7 @@
  * The shared engine of `rfm`, `purchaseDataset` and `scoringFeatures`.
  */
 import type { Table, Vector } from 'apache-arrow';
-import { hasColumn, numbersView, timeMs, type LazyCodes } from '../stats/columns';
+import { hasColumn, numbersView, timeWords, type LazyCodes } from '../stats/columns';
 import { cachedCodes, cachedTimes } from './cachedColumns';
 import { idOrder, idVector } from './idOrder';
 
@@ -30,8 +30,24 @@ export interface CustomerStats {
   items: Int32Array;
 }
 
+const NO_TIMES = new Float64Array(0);
+
 /** Latest non-null `time` of the table in ms (NaN for an empty table). */
 export function lastTime(tx: Table): number {
+  const w = timeWords(tx, 'time');
+  if (w) {
+    // max over the raw 64-bit words: the high word decides, the unsigned low word breaks ties
+    let hi = -2147483648;
+    let lo = -1;
+    for (let i = 0; i < w.length; i += 2) {
+      const h = w[i + 1];
+      if (h > hi) {
+        hi = h;
+        lo = w[i] >>> 0;
+      } else if (h === hi && w[i] >>> 0 > lo) lo = w[i] >>> 0;
+    }
+    return lo < 0 ? NaN : hi * 4294967296 + lo;
+  }
   const t = cachedTimes(tx, 'time');
   let max = -Infinity;
   for (let i = 0; i < t.length; i++) if (t[i] > max) max = t[i];
@@ -90,7 +106,9 @@ export function customerStats(tx: Table, opts: { from?: number; before?: number;
   const before = opts.before ?? Infinity;
   const customer = cachedCodes(tx, 'customer');
   const cust = customer.codes;
-  const t = cachedTimes(tx, 'time');
+  // the raw 64-bit time words when the column allows (no 1M-row conversion), else epoch-ms doubles
+  const w = timeWords(tx, 'time');
+  const t = w ? NO_TIMES : cachedTimes(tx, 'time');
   const ord = cachedCodes(tx, 'order');
   const o = ord.codes;
   const amount = numbersView(tx, 'amount');
@@ -108,31 +126,59 @@ export function customerStats(tx: Table, opts: { from?: number; before?: number;
   let shared = false;
   let prevOrder = -2;
   let prevCust = -2;
+  // The running customer's first / last / Σ amount live in locals while its rows follow one another
+  // (the lines of an order), and go back to acc when the customer changes. Σ starts from acc's value,
+  // so the additions happen in row order exactly as without the run.
+  let run = -1;
+  let runFirst = Infinity;
+  let runLast = -Infinity;
+  let runSum = 0;
   for (let i = 0; i < n; i++) {
     const c = cust[i];
-    const ti = t[i];
-    if (c < 0 || !(ti >= from && ti < before)) continue;
-    const a = 4 * c;
-    if (ti < acc[a]) acc[a] = ti;
-    if (ti > acc[a + 1]) acc[a + 1] = ti;
-    acc[a + 2] += amount[i];
+    if (c < 0) continue;
+    const ti = w !== null ? w[2 * i + 1] * 4294967296 + (w[2 * i] >>> 0) : t[i];
+    if (!(ti >= from && ti < before)) continue;
+    if (c === run) {
+      if (ti < runFirst) runFirst = ti;
+      if (ti > runLast) runLast = ti;
+      runSum += amount[i];
+    } else {
+      if (run >= 0) {
+        acc[4 * run] = runFirst;
+        acc[4 * run + 1] = runLast;
+        acc[4 * run + 2] = runSum;
+      }
+      run = c;
+      const a = 4 * c;
+      runFirst = ti < acc[a] ? ti : acc[a];
+      runLast = ti > acc[a + 1] ? ti : acc[a + 1];
+      runSum = acc[a + 2] + amount[i];
+    }
     const oc = o[i];
     if (oc === prevOrder && c === prevCust) continue; // the next line of the same order
     prevOrder = oc;
     prevCust = c;
     if (oc >= 0) {
-      const w = owner[oc];
-      if (w < 0) {
+      const own = owner[oc];
+      if (own < 0) {
         owner[oc] = c;
-        acc[a + 3]++;
-      } else if (w !== c) shared = true;
+        acc[4 * c + 3]++;
+      } else if (own !== c) shared = true;
     }
+  }
+  if (run >= 0) {
+    acc[4 * run] = runFirst;
+    acc[4 * run + 1] = runLast;
+    acc[4 * run + 2] = runSum;
   }
   const item = opts.items && hasColumn(tx, 'item') ? cachedCodes(tx, 'item') : null;
   let rowCust: Int32Array | null = null;
   if (shared || item) {
     rowCust = new Int32Array(n);
-    for (let i = 0; i < n; i++) rowCust[i] = t[i] >= from && t[i] < before ? cust[i] : -1;
+    for (let i = 0; i < n; i++) {
+      const ti = w !== null ? w[2 * i + 1] * 4294967296 + (w[2 * i] >>> 0) : t[i];
+      rowCust[i] = ti >= from && ti < before ? cust[i] : -1;
+    }
   }
   const orders = shared ? distinctPerCustomer(rowCust!, ord, size) : null;
   const itemsC = item ? distinctPerCustomer(rowCust!, item, size) : null;

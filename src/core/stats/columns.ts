@@ -51,6 +51,27 @@ export function timeMs(table: Table, name: string): Float64Array {
 }
 
 /**
+ * The raw 32-bit words of a millisecond timestamp column stored in one chunk without nulls, read in
+ * place (no copy — do not write to it): row i is `words[2i + 1] · 2³² + (words[2i] >>> 0)` ms
+ * (little-endian, low word first). `null` for any other layout (several chunks, nulls, another unit
+ * or type); callers then fall back to `timeMs`.
+ *
+ * @example
+ *   const w = timeWords(tx, 'time');
+ *   if (w) w[1] * 4294967296 + (w[0] >>> 0); // row 0 in ms
+ */
+export function timeWords(table: Table, name: string): Int32Array | null {
+  const col = child(table, name);
+  const type = col.type;
+  if (!(type instanceof Timestamp) || type.unit !== 1 /* TimeUnit.MILLISECOND */ || col.data.length !== 1) return null;
+  const data = col.data[0];
+  if (data.nullCount > 0) return null;
+  const big = data.values as unknown as BigInt64Array;
+  if (!(big instanceof BigInt64Array)) return null;
+  return new Int32Array(big.buffer, big.byteOffset + data.offset * 8, data.length * 2);
+}
+
+/**
  * A Bool column as one byte per row (1 = true; null = 0). Numeric columns: nonzero = 1.
  *
  * @example bytes(tx, 'cancelled') // Uint8Array [0, 1, 0, …]
