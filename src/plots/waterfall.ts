@@ -6,7 +6,7 @@ import type { Table } from 'apache-arrow';
 import { floats, strings } from '../core/table';
 import { ACCENT, GRID, INK, MUTED, PRIMARY } from './palette';
 import { clipLabel, countTicks, formatCount, formatPercent } from './format';
-import { frame, MARGIN_BOTTOM, requireColumns, X_LABEL, type ChartOptions } from './theme';
+import { frame, hasColumn, MARGIN_BOTTOM, requireColumns, X_LABEL, type ChartOptions } from './theme';
 
 export interface WaterfallOptions extends ChartOptions {
   /** What a row is, for labels (default "rows"). */
@@ -37,6 +37,9 @@ export function waterfall(steps: Table, opts: WaterfallOptions = {}): SVGSVGElem
   const removed = floats(steps, 'removed');
   const rows = floats(steps, 'rows');
   const n = rows.length;
+  // Customers left after each step, when the steps table has them (core `clean()` writes them).
+  const customers = hasColumn(steps, 'customers') ? floats(steps, 'customers') : null;
+  const withCustomers = (text: string, i: number) => (customers ? `${text} · ${formatCount(customers[i])} customers` : text);
   if (n === 0) throw new Error(`${chart}: the steps table is empty`);
 
   const startsWithTotal = removed[0] === 0;
@@ -56,7 +59,7 @@ export function waterfall(steps: Table, opts: WaterfallOptions = {}): SVGSVGElem
     fy[k] = name;
     fx1[k] = rows[i];
     fx2[k] = rows[i] + removed[i];
-    ftext[k] = removed[i] > 0 ? `−${formatCount(removed[i])}` : 'none removed';
+    ftext[k] = withCustomers(removed[i] > 0 ? `−${formatCount(removed[i])}` : 'none removed', i);
   }
   const totalLabel = opts.totalLabel ?? 'Clean data';
   names.push(totalLabel);
@@ -70,15 +73,17 @@ export function waterfall(steps: Table, opts: WaterfallOptions = {}): SVGSVGElem
   return Plot.plot({
     ...frame(opts, chart, {
       height: 64 + 30 * names.length,
-      title: 'Rows left after each cleaning step',
-      subtitle: `${formatCount(start)} ${unit} loaded → ${formatCount(end)} kept (${formatPercent(kept)})`,
+      title: customers ? 'Rows and customers left after each cleaning step' : 'Rows left after each cleaning step',
+      subtitle:
+        `${formatCount(start)} ${unit} loaded → ${formatCount(end)} kept (${formatPercent(kept)})` +
+        (customers ? `; ${formatCount(customers[0])} → ${formatCount(customers[n - 1])} customers` : ''),
       ariaLabel: 'Cleaning waterfall',
       ariaDescription:
         `Waterfall from ${formatCount(start)} ${unit} loaded to ${formatCount(end)} kept. ` +
         fy.map((s, k) => `${s.trim()}: ${formatCount(fx2[k] - fx1[k])} removed, ${formatCount(fx1[k])} left.`).join(' '),
     }),
     marginLeft: 170,
-    marginRight: 90,
+    marginRight: customers ? 200 : 90,
     marginTop: 8,
     marginBottom: MARGIN_BOTTOM,
     x: { domain: [0, start], label: `${unit[0].toUpperCase()}${unit.slice(1)}`, ...X_LABEL, tickFormat: countTicks(start), grid: true, nice: true },
@@ -86,7 +91,7 @@ export function waterfall(steps: Table, opts: WaterfallOptions = {}): SVGSVGElem
     marks: [
       Plot.barX([start, end], { x: (d: number) => d, y: [names[0], totalLabel], fill: PRIMARY, className: 'totals' }),
       Plot.text([start, end], {
-        x: (d: number) => d, y: [names[0], totalLabel], text: (d: number) => formatCount(d), textAnchor: 'start', dx: 6,
+        x: (d: number) => d, y: [names[0], totalLabel], text: (d: number, i: number) => withCustomers(formatCount(d), i === 0 ? 0 : n - 1), textAnchor: 'start', dx: 6,
         fill: INK, fontWeight: 600, className: 'total-labels',
       }),
       Plot.ruleX({ length: names.length - 1 }, {

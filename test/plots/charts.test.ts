@@ -115,6 +115,14 @@ describe('waterfall(steps)', () => {
     ]);
   });
 
+  it('labels the customers left after each step when the steps table has them', () => {
+    const fig = F.cleaningWaterfallCustomers(newDocument());
+    expect(texts(fig, 'fall-labels')).toEqual([
+      '−135,080 · 4,372 customers', '−8,905 · 4,339 customers', 'none removed · 4,339 customers', '−40 · 4,338 customers', '−5,192 · 4,338 customers',
+    ]);
+    expect(texts(fig, 'total-labels')).toEqual(['541,909 · 4,372 customers', '392,692 · 4,338 customers']);
+  });
+
   it('adds a "Loaded" bar when the first step already removed rows', () => {
     const steps = makeTable({ step: ['a'], label: ['Step A'], removed: Float64Array.of(10), rows: Float64Array.of(90) });
     const fig = waterfall(steps, { document: newDocument() });
