@@ -25,6 +25,8 @@ export async function benchBrowserModel(): Promise<BenchResult[]> {
   const s = await openApp(`${served.url}?notebook=purchase-intent`);
   try {
     await waitForNotebook(s.page, 180_000);
+    // tsx (esbuild, keepNames) wraps named inner functions in `__name(…)`: give the page a no-op one.
+    await s.page.evaluate('globalThis.__name = (f) => f');
     const out: BenchResult[] = [];
     for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
       const r = await s.page.evaluate(async (backend): Promise<Trained> => {
