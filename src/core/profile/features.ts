@@ -1,10 +1,10 @@
 /**
  * Customer features beyond RFM: order rhythm, breadth, returns, country and category affinity.
  */
-import type { Table } from 'apache-arrow';
+import { Bool, type Table } from 'apache-arrow';
 import { DAY_MS } from '../schema';
 import { makeTable, type ColumnInput } from '../table';
-import { bytes, hasColumn, lazyCodes, numbersView } from '../stats/columns';
+import { bytes, hasColumn, lazyCodes, numbersView, timeWords } from '../stats/columns';
 import { cachedCodes, cachedTimes, withColumnScope } from './cachedColumns';
 import { customerStats, type CustomerStats } from './customerStats';
 import { defaultAsOf } from './asOf';
@@ -19,17 +19,66 @@ export interface FeatureOptions {
   returnsFrom?: Table;
 }
 
-/** Order ids per customer: for every order, the customer and time of its first line before asOf. */
-function orderTimes(tx: Table, cust: Int32Array, t: Float64Array, asOf: number) {
+/**
+ * Row times as the raw 64-bit words when the column allows (`timeWords`), else epoch-ms doubles.
+ * Row i's ms: `w[2i + 1] · 2³² + (w[2i] >>> 0)`, or `t[i]`.
+ */
+interface RowTimes {
+  w: Int32Array | null;
+  t: Float64Array;
+}
+
+const NO_TIMES = new Float64Array(0);
+
+function rowTimes(tx: Table): RowTimes {
+  const w = timeWords(tx, 'time');
+  return { w, t: w ? NO_TIMES : cachedTimes(tx, 'time') };
+}
+
+/**
+ * For every order, the customer (first seen) and time of its first line before asOf. A line of the
+ * same order, customer and time as the previous line it follows changes nothing and is skipped.
+ */
+function orderTimes(tx: Table, cust: Int32Array, rt: RowTimes, asOf: number) {
   const ord = cachedCodes(tx, 'order');
   const oc = ord.codes;
+  const { w, t } = rt;
   const time = new Float64Array(ord.size).fill(Infinity);
   const owner = new Int32Array(ord.size).fill(-1);
+  let prevO = -1;
+  let prevC = -1;
+  let prevLo = 0;
+  let prevHi = 0;
+  let prevT = NaN;
   for (let i = 0; i < oc.length; i++) {
     const o = oc[i];
-    if (o < 0 || cust[i] < 0 || !(t[i] < asOf)) continue;
-    if (owner[o] < 0) owner[o] = cust[i];
-    if (t[i] < time[o]) time[o] = t[i];
+    const c = cust[i];
+    if (o < 0 || c < 0) continue;
+    let ti: number;
+    if (w !== null) {
+      const lo = w[2 * i];
+      const hi = w[2 * i + 1];
+      if (lo === prevLo && hi === prevHi && prevT === prevT) {
+        if (o === prevO && c === prevC) continue;
+      } else {
+        prevLo = lo;
+        prevHi = hi;
+        prevT = hi * 4294967296 + (lo >>> 0);
+      }
+      ti = prevT;
+    } else {
+      ti = t[i];
+      if (ti === prevT && o === prevO && c === prevC) continue;
+      prevT = ti;
+    }
+    if (!(ti < asOf)) {
+      prevO = -1;
+      continue;
+    }
+    prevO = o;
+    prevC = c;
+    if (owner[o] < 0) owner[o] = c;
+    if (ti < time[o]) time[o] = ti;
   }
   return { time, owner };
 }
@@ -59,12 +108,12 @@ function features(orders: Table, opts: FeatureOptions): Table {
   const m = s.code.length;
   const custLazy = cachedCodes(orders, 'customer');
   const custCodes = custLazy.codes;
-  const t = cachedTimes(orders, 'time');
+  const rt = rowTimes(orders);
   const row = new Int32Array(custLazy.size).fill(-1);
   for (let k = 0; k < m; k++) row[s.code[k]] = k;
 
   // inter-purchase times
-  const { time, owner } = orderTimes(orders, custCodes, t, asOf);
+  const { time, owner } = orderTimes(orders, custCodes, rt, asOf);
   const start = new Int32Array(m + 1);
   for (let o = 0; o < owner.length; o++) if (owner[o] >= 0 && row[owner[o]] >= 0) start[row[owner[o]] + 1]++;
   for (let k = 0; k < m; k++) start[k + 1] += start[k];
@@ -109,6 +158,7 @@ function features(orders: Table, opts: FeatureOptions): Table {
   };
   if (hasColumn(orders, 'item')) out.items = s.items;
   out.return_rate = returnRate(opts.returnsFrom ?? orders, s, asOf, sameDictionary(orders, opts.returnsFrom ?? orders) ? row : null);
+  const t = hasColumn(orders, 'country') || hasColumn(orders, 'category') ? cachedTimes(orders, 'time') : NO_TIMES;
   if (hasColumn(orders, 'country')) out.country = modeOf(orders, 'country', custCodes, row, m, t, asOf);
   if (hasColumn(orders, 'category')) Object.assign(out, topCategory(orders, custCodes, row, m, t, asOf));
   return makeTable(out);
@@ -145,10 +195,15 @@ function sameDictionary(a: Table, b: Table): boolean {
 function returnRate(lines: Table, s: CustomerStats, asOf: number, rowByCode: Int32Array | null): Float64Array {
   const m = s.code.length;
   const c = cachedCodes(lines, 'customer');
+  const cc = c.codes;
   const ord = cachedCodes(lines, 'order');
   const o = ord.codes;
-  const t = cachedTimes(lines, 'time');
-  const cancelled = bytes(lines, 'cancelled');
+  const { w, t } = rowTimes(lines);
+  // the Bool column's bitmap read in place when it is one chunk without nulls, else one byte per row
+  const cd = lines.getChild('cancelled')?.data;
+  const inPlace = !!cd && cd.length === 1 && cd[0].nullCount === 0 && cd[0].type instanceof Bool;
+  const bits = inPlace ? (cd[0].values as Uint8Array) : bytes(lines, 'cancelled');
+  const bitAt = inPlace ? cd[0].offset : 0;
   const q = numbersView(lines, 'quantity');
   let rowOf = rowByCode;
   if (!rowOf) {
@@ -156,20 +211,58 @@ function returnRate(lines: Table, s: CustomerStats, asOf: number, rowByCode: Int
     rowOf = new Int32Array(c.size);
     for (let k = 0; k < c.size; k++) rowOf[k] = at.get(c.value(k)) ?? -1;
   }
+  // One pass: flag return orders (any line, in the window or not) and list each (order, row) pair
+  // counted once; the flags are added per pair afterwards, when complete.
   const seen = new Int32Array(ord.size).fill(-1);
   const isReturnOrder = new Uint8Array(seen.length);
-  for (let i = 0; i < o.length; i++) if (o[i] >= 0 && (cancelled[i] || q[i] < 0)) isReturnOrder[o[i]] = 1;
   const all = new Int32Array(m);
-  const ret = new Int32Array(m);
+  let pairOrder = new Int32Array(ord.size);
+  let pairRow = new Int32Array(ord.size);
+  let pairs = 0;
+  let prevO = -1;
+  let prevK = -1;
+  let prevLo = 0;
+  let prevHi = 0;
+  let prevT = NaN;
   for (let i = 0; i < o.length; i++) {
-    const cc = c.codes[i];
-    if (cc < 0 || o[i] < 0 || !(t[i] < asOf)) continue;
-    const k = rowOf[cc];
-    if (k < 0 || seen[o[i]] === k) continue;
-    seen[o[i]] = k;
+    const oi = o[i];
+    if (oi < 0) continue;
+    if (q[i] < 0 || (inPlace ? (bits[(bitAt + i) >> 3] >> ((bitAt + i) & 7)) & 1 : bits[i])) isReturnOrder[oi] = 1;
+    const ci = cc[i];
+    if (ci < 0) continue;
+    let ti: number;
+    if (w !== null) {
+      const lo = w[2 * i];
+      const hi = w[2 * i + 1];
+      if (lo !== prevLo || hi !== prevHi || prevT !== prevT) {
+        prevLo = lo;
+        prevHi = hi;
+        prevT = hi * 4294967296 + (lo >>> 0);
+      }
+      ti = prevT;
+    } else ti = t[i];
+    if (!(ti < asOf)) continue;
+    const k = rowOf[ci];
+    if (k < 0 || (oi === prevO && k === prevK)) continue;
+    prevO = oi;
+    prevK = k;
+    if (seen[oi] === k) continue;
+    seen[oi] = k;
     all[k]++;
-    ret[k] += isReturnOrder[o[i]];
+    if (pairs === pairOrder.length) {
+      // an order shared by customers whose lines interleave is listed once per visit
+      const grownO = new Int32Array(2 * pairs + 16);
+      grownO.set(pairOrder);
+      pairOrder = grownO;
+      const grownR = new Int32Array(2 * pairs + 16);
+      grownR.set(pairRow);
+      pairRow = grownR;
+    }
+    pairOrder[pairs] = oi;
+    pairRow[pairs++] = k;
   }
+  const ret = new Int32Array(m);
+  for (let j = 0; j < pairs; j++) ret[pairRow[j]] += isReturnOrder[pairOrder[j]];
   const rate = new Float64Array(m);
   for (let k = 0; k < m; k++) rate[k] = all[k] > 0 ? ret[k] / all[k] : 0;
   return rate;
