@@ -374,6 +374,20 @@ export class Session {
     return STAGES.filter((s) => this.cells.some((c) => c.stage === s.key));
   }
 
+  /**
+   * Which engine ran a stage, when the notebook reports it in a table cell named `engine_stages`
+   * (columns stage, engine — see notebooks/big-data.md); null otherwise.
+   */
+  engineOf(stage: string): string | null {
+    const cell = this.cells.find((c) => c.state.name === 'engine_stages' && c.state.status === 'done');
+    const value = cell?.state.value as { numRows?: number; getChild?: (n: string) => { get(i: number): unknown } | null } | undefined;
+    const stages = value?.getChild?.('stage');
+    const engines = value?.getChild?.('engine');
+    if (!stages || !engines || !value?.numRows) return null;
+    for (let i = 0; i < value.numRows; i++) if (stages.get(i) === stage) return String(engines.get(i));
+    return null;
+  }
+
   firstCellOf(stage: string): string | undefined {
     return this.cells.find((c) => c.stage === stage)?.id;
   }

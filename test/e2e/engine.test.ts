@@ -60,6 +60,8 @@ describe.skipIf(!hasChromium)('big-data notebook: DuckDB-wasm in Chromium', () =
     const stages = await page.locator(`${cell('engine_stages')} [data-testid=table]`).innerText();
     expect(stages).toMatch(/load\s+duckdb-wasm\s+541,?909/);
     expect(stages).toMatch(/profile\s+duckdb-wasm\s+4,?338/);
+    // The pipeline map says which engine ran each stage.
+    expect(await page.locator('[data-stage=preprocess] [data-testid=stage-engine]').innerText()).toBe('duckdb-wasm');
     expect(await page.locator(`${cell('profile')} [data-testid=table]`).getAttribute('data-rows')).toBe('4338');
     const agreement = await page.locator(`${cell('engine_agreement')} [data-testid=output]`).innerText();
     expect(agreement).toMatch(/engine\W+duckdb-wasm/);
