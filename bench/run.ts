@@ -17,6 +17,7 @@ import { benchProfile } from './profile';
 import { benchKmeans } from './kmeans';
 import { benchModel } from './model';
 import { benchRecommend } from './recommend';
+import { benchRecommendTfjs } from './recommendTfjs';
 import { benchEngine } from './engine';
 import type { BenchContext } from './context';
 import { workDir } from './files';
@@ -57,6 +58,7 @@ async function main(): Promise<number> {
     await step('kmeans', () => benchKmeans(ctx));
     await step('model', () => benchModel());
     await step('recommend', () => benchRecommend());
+    await step('recommend tfjs', () => benchRecommendTfjs());
     await step('engine', () => benchEngine());
     await step('browser', () => benchBrowser());
     await step('browser model', () => benchBrowserModel());
