@@ -26,23 +26,6 @@ export type NotebookRuntime = Pick<
   'setCells' | 'setParams' | 'params' | 'run' | 'cancel' | 'state' | 'value' | 'subscribe' | 'whenIdle' | 'dispose'
 > & { setParam(name: string, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } };
 
-/**
- * The pipeline stages of the method, in order; cells say which one they belong to. `label` is the
- * English name; the UI shows the current language's `stage.<key>` message (src/ui/i18n).
- */
-export const STAGES = [
-  { key: 'load', label: 'Load' },
-  { key: 'preprocess', label: 'Preprocess' },
-  { key: 'profile', label: 'Profile' },
-  { key: 'tiers', label: 'Value tiers' },
-  { key: 'model', label: 'Purchase model' },
-  { key: 'recommend', label: 'Recommendations' },
-  { key: 'strategy', label: 'Ad strategy' },
-  { key: 'feedback', label: 'Feedback' },
-] as const;
-
-export type StageStatus = 'idle' | 'running' | 'done' | 'error' | 'stale';
-
 const IDLE: CellState = { status: 'idle', name: null, inputs: [], version: 0 } as CellState;
 
 export class CellModel {
@@ -351,54 +334,6 @@ export class Session {
 
   set backend(preference: string) {
     setPreferredBackend(preference);
-  }
-
-  /** Status of each pipeline stage: the most pressing status among its code cells. */
-  stageStatus(stage: string): StageStatus {
-    let any = false;
-    let worst: StageStatus = 'idle';
-    const rank: Record<StageStatus, number> = { idle: 0, done: 1, stale: 2, running: 3, error: 4 };
-    for (const cell of this.cells) {
-      if (cell.stage !== stage || cell.spec.kind !== 'code') continue;
-      any = true;
-      const s = cell.state.status;
-      const mapped: StageStatus =
-        s === 'error' ? 'error' : s === 'running' || s === 'queued' ? 'running' : s === 'stale' || s === 'cancelled' ? 'stale' : s === 'done' ? 'done' : 'idle';
-      if (rank[mapped] > rank[worst]) worst = mapped;
-    }
-    return any ? worst : 'idle';
-  }
-
-  /** Stages this notebook has cells for, in the method's order. */
-  stages() {
-    return STAGES.filter((s) => this.cells.some((c) => c.stage === s.key));
-  }
-
-  /**
-   * Which engine ran a stage, when the notebook reports it in a table cell named `engine_stages`
-   * (columns stage, engine — see notebooks/big-data.md); null otherwise.
-   */
-  engineOf(stage: string): string | null {
-    const cell = this.cells.find((c) => c.state.name === 'engine_stages' && c.state.status === 'done');
-    const value = cell?.state.value as { numRows?: number; getChild?: (n: string) => { get(i: number): unknown } | null } | undefined;
-    const stages = value?.getChild?.('stage');
-    const engines = value?.getChild?.('engine');
-    if (!stages || !engines || !value?.numRows) return null;
-    for (let i = 0; i < value.numRows; i++) if (stages.get(i) === stage) return String(engines.get(i));
-    return null;
-  }
-
-  firstCellOf(stage: string): string | undefined {
-    return this.cells.find((c) => c.stage === stage)?.id;
-  }
-
-  /** The tfjs backend of the most recent finished training run, if any. */
-  get trainedOn(): string | null {
-    for (const cell of this.cells) {
-      const v = cell.state.value as { model?: { backend?: string } | null } | undefined;
-      if (cell.state.status === 'done' && v && typeof v === 'object' && v.model?.backend) return v.model.backend;
-    }
-    return null;
   }
 
   dispose() {

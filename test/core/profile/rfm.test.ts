@@ -59,7 +59,7 @@ describe('rfm(tx, {asOf})', () => {
     expect(() => rfm(t)).toThrow(/no timestamps/);
   });
 
-  test('1M lines × 50k customers in well under a second (goal < 50 ms on a quiet machine)', () => {
+  test('1M lines × 50k customers: every customer gets its 5 orders and the spend total is kept', () => {
     const n = 1_000_000;
     const nc = 50_000;
     const cust = new Int32Array(n);
@@ -79,14 +79,7 @@ describe('rfm(tx, {asOf})', () => {
       time: { timestampMs: time },
       amount,
     });
-    let best = Infinity;
-    let p = rfm(big);
-    for (let r = 0; r < 5; r++) {
-      const s = performance.now();
-      p = rfm(big);
-      best = Math.min(best, performance.now() - s);
-    }
-    console.log(`rfm 1M lines × 50k customers: best of 5 ${best.toFixed(1)} ms`);
+    const p = rfm(big);
     expect(p.numRows).toBe(nc);
     // every customer gets 5 orders of 4 lines
     expect(Array.from(floats(p, 'frequency')).every((f) => f === 5)).toBe(true);
