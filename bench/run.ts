@@ -2,6 +2,9 @@
  * `npm run bench` (after `vite build`): Tierbook's figures beside pandas / scikit-learn on the same
  * workloads. Prints a table and the JSON, and writes `bench/results.json`.
  *
+ * `BENCH_ONLY=csv,kmeans` runs only those cases (by label: synthShop 1M, rfm, profile, csv, logistic, kmeans, model,
+ * recommend, recommend tfjs, engine, engine browser, browser, browser model; rfm and profile bring synthShop along) — for tuning one figure.
+ *
  * Order: peers check → synthShop 1M → rfm → CSV → logistic → browser. Each case fails on its own:
  * its error is printed and the others still run (the exit code is then 1).
  */
@@ -19,6 +22,7 @@ import { benchModel } from './model';
 import { benchRecommend } from './recommend';
 import { benchRecommendTfjs } from './recommendTfjs';
 import { benchEngine } from './engine';
+import { benchEngineBrowser } from './engineBrowser';
 import type { BenchContext } from './context';
 import { workDir } from './files';
 import { Peers } from './peers';
@@ -26,6 +30,8 @@ import type { BenchResult } from './result';
 import { formatTable } from './table';
 
 const OUT = fileURLToPath(new URL('./results.json', import.meta.url));
+/** `BENCH_ONLY=csv,kmeans npm run bench` runs just the cases with these labels. */
+const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean) : null;
 
 async function main(): Promise<number> {
   const started = performance.now();
@@ -34,6 +40,7 @@ async function main(): Promise<number> {
   let failures = 0;
   /** Runs one case, logging its duration; a throw is reported and the bench goes on. */
   const step = async (label: string, fn: () => Promise<BenchResult[]>) => {
+    if (only && !only.includes(label) && !(label === 'synthShop 1M' && only.some((o) => o === 'rfm' || o === 'profile'))) return;
     const t0 = performance.now();
     try {
       results.push(...(await fn()));
@@ -60,6 +67,7 @@ async function main(): Promise<number> {
     await step('recommend', () => benchRecommend());
     await step('recommend tfjs', () => benchRecommendTfjs());
     await step('engine', () => benchEngine());
+    await step('engine browser', () => benchEngineBrowser());
     await step('browser', () => benchBrowser());
     await step('browser model', () => benchBrowserModel());
   } finally {

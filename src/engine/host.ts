@@ -19,6 +19,8 @@ export interface EngineHost {
   preferred?: 'js' | 'duckdb';
   /** Size in bytes of a dataset key's file, when known (decides 'auto' against the threshold). */
   size?: (key: string) => Promise<number | undefined>;
+  /** The user's file behind a dataset key, kept on disk, that DuckDB-wasm reads itself (CSV-like). */
+  file?: (key: string) => File | undefined;
   /** Run load + preprocess + profile of a dataset key in DuckDB. */
   duckdb?: (key: string, opts: EngineOptions) => Promise<EngineResult>;
 }

@@ -6,6 +6,7 @@ import { wilsonInterval } from '../core/campaign/abtest';
 import { INK, MUTED, PRIMARY, ACCENT } from './palette';
 import { formatPercent } from './format';
 import { frame, MARGIN_BOTTOM, X_LABEL, type ChartOptions } from './theme';
+import { chartText, joinSentences } from './locale';
 
 /** One metric as `abTest` returns it (only these fields are read). */
 export interface AbRow {
@@ -27,7 +28,7 @@ export interface AbRow {
  */
 export function abIntervals(rows: AbRow[], opts: ChartOptions = {}): SVGSVGElement | HTMLElement {
   const data = rows.flatMap((r) => {
-    const facet = `${r.metric} (p = ${r.p_value < 0.001 ? r.p_value.toExponential(1) : r.p_value.toFixed(3)})`;
+    const facet = chartText('abIntervals.facet', { metric: r.metric, p: r.p_value < 0.001 ? r.p_value.toExponential(1) : r.p_value.toFixed(3) });
     return [
       { facet, variant: r.a, rate: r.conv_a / r.n_a, ...wilsonInterval(r.conv_a, r.n_a) },
       { facet, variant: r.b, rate: r.conv_b / r.n_b, ...wilsonInterval(r.conv_b, r.n_b) },
@@ -37,15 +38,17 @@ export function abIntervals(rows: AbRow[], opts: ChartOptions = {}): SVGSVGEleme
   return Plot.plot({
     ...frame(opts, 'abIntervals', {
       height: 60 + 70 * rows.length,
-      title: 'Conversion rate by variant',
-      subtitle: 'dot: observed rate · bar: Wilson 95% interval',
-      ariaLabel: 'Conversion rates of the two variants with 95% intervals, per metric',
-      ariaDescription: data.map((d) => `${d.facet}, ${d.variant}: ${formatPercent(d.rate)} [${formatPercent(d.low)}, ${formatPercent(d.high)}].`).join(' '),
+      title: chartText('abIntervals.title'),
+      subtitle: chartText('abIntervals.subtitle'),
+      ariaLabel: chartText('abIntervals.ariaLabel'),
+      ariaDescription: joinSentences(
+        data.map((d) => chartText('abIntervals.ariaItem', { facet: d.facet, variant: d.variant, rate: formatPercent(d.rate), low: formatPercent(d.low), high: formatPercent(d.high) })),
+      ),
     }),
     marginLeft: 90,
     marginRight: 190,
     marginBottom: MARGIN_BOTTOM,
-    x: { label: 'Conversion rate (%)', ...X_LABEL, tickFormat: '.1%', grid: true, nice: true },
+    x: { label: chartText('abIntervals.x'), ...X_LABEL, tickFormat: '.1%', grid: true, nice: true },
     y: { domain: variants, label: null },
     fy: { label: null, padding: 0.2, axis: 'right' },
     color: { domain: variants, range: [PRIMARY, ACCENT] },

@@ -7,6 +7,7 @@ import { floats, strings } from '../core/table';
 import { CATEGORICAL, INK } from './palette';
 import { formatCount, formatMoney } from './format';
 import { frame, MARGIN_BOTTOM, requireColumns, X_LABEL, type ChartOptions } from './theme';
+import { chartLabel, chartText, joinList, joinSentences, labelTicks } from './locale';
 
 /**
  * Horizontal bars of budget per tier, stacked by channel, each tier labelled with its total spend and
@@ -33,22 +34,28 @@ export function allocationBars(plan: Table, opts: ChartOptions & { currency?: st
   return Plot.plot({
     ...frame(opts, 'allocationBars', {
       height: 80 + 44 * tiers.length,
-      title: 'Budget plan by tier and channel',
-      subtitle: `${formatMoney(totals.reduce((a, t) => a + t.budget, 0), cur)} allocated · ${formatCount(totals.reduce((a, t) => a + t.conversions, 0))} expected conversions · segments: ${channels.join(', ')}`,
-      ariaLabel: 'Budget per tier stacked by channel',
-      ariaDescription: totals.map((t) => `${t.tier}: ${formatMoney(t.budget, cur)}, ${formatCount(t.conversions)} conversions.`).join(' '),
+      title: chartText('allocationBars.title'),
+      subtitle: chartText('allocationBars.subtitle', {
+        budget: formatMoney(totals.reduce((a, t) => a + t.budget, 0), cur),
+        conversions: formatCount(totals.reduce((a, t) => a + t.conversions, 0)),
+        channels: joinList(channels.map(chartLabel)),
+      }),
+      ariaLabel: chartText('allocationBars.ariaLabel'),
+      ariaDescription: joinSentences(
+        totals.map((t) => chartText('allocationBars.ariaItem', { tier: chartLabel(t.tier), budget: formatMoney(t.budget, cur), conversions: formatCount(t.conversions) })),
+      ),
     }),
     marginLeft: 120,
     marginRight: 170,
     marginBottom: MARGIN_BOTTOM,
-    x: { label: `Budget (${cur})`, ...X_LABEL, grid: true },
-    y: { domain: tiers, label: null },
+    x: { label: chartText('allocationBars.x', { currency: cur }), ...X_LABEL, grid: true },
+    y: { domain: tiers, label: null, ...labelTicks() },
     color: { domain: channels, range: CATEGORICAL.slice(0, channels.length) as string[] },
     marks: [
       Plot.barX(data, { y: 'tier', x: 'budget', fill: 'channel', className: 'spend' }),
       // channel names inside segments wide enough to hold them (no separate legend, so SVG exports stay readable)
-      Plot.text(data, Plot.stackX({ y: 'tier', x: 'budget', text: (d: { channel: string; budget: number }) => (d.budget >= 0.12 * maxTier ? d.channel : ''), fill: 'white', className: 'channel-label' })),
-      Plot.text(totals, { y: 'tier', x: 'budget', text: (d: { budget: number; conversions: number }) => `${formatMoney(d.budget, cur)} → ${formatCount(d.conversions)} conv.`, textAnchor: 'start', dx: 6, fill: INK }),
+      Plot.text(data, Plot.stackX({ y: 'tier', x: 'budget', text: (d: { channel: string; budget: number }) => (d.budget >= 0.12 * maxTier ? chartLabel(d.channel) : ''), fill: 'white', className: 'channel-label' })),
+      Plot.text(totals, { y: 'tier', x: 'budget', text: (d: { budget: number; conversions: number }) => chartText('allocationBars.total', { budget: formatMoney(d.budget, cur), conversions: formatCount(d.conversions) }), textAnchor: 'start', dx: 6, fill: INK }),
       Plot.ruleX([0]),
     ],
   });

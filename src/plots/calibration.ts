@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { GRID, PRIMARY } from './palette';
 import { formatCount } from './format';
 import { frame, MARGIN_BOTTOM, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartText } from './locale';
 
 export interface CalibrationPlotOptions extends ChartOptions {
   /** Brier score shown in the subtitle (default: not shown). */
@@ -31,16 +32,20 @@ export function calibrationPlot(
   return Plot.plot({
     ...frame(opts, chart, {
       height: 360,
-      title: 'Calibration (reliability)',
-      subtitle: `${formatCount(total)} rows in ${n} bins${opts.brier !== undefined ? ` · Brier score ${opts.brier.toFixed(4)}` : ''} · dashed: perfectly calibrated`,
-      ariaLabel: 'Calibration plot',
-      ariaDescription: `Observed fraction of buyers against mean predicted probability in ${n} bins of ${formatCount(total)} rows.`,
+      title: chartText('calibration.title'),
+      subtitle: chartText('calibration.subtitle', {
+        rows: formatCount(total),
+        bins: n,
+        brier: opts.brier !== undefined ? chartText('calibration.brier', { brier: opts.brier.toFixed(4) }) : '',
+      }),
+      ariaLabel: chartText('calibration.ariaLabel'),
+      ariaDescription: chartText('calibration.ariaDescription', { bins: n, rows: formatCount(total) }),
     }),
     marginLeft: 56,
     marginRight: 24,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain: [0, 1], label: 'Mean predicted probability', ...X_LABEL, tickFormat: '.1f' },
-    y: { domain: [0, 1], label: 'Fraction that bought', ...Y_LABEL, tickFormat: '.1f', grid: true },
+    x: { domain: [0, 1], label: chartText('calibration.x'), ...X_LABEL, tickFormat: '.1f' },
+    y: { domain: [0, 1], label: chartText('calibration.y'), ...Y_LABEL, tickFormat: '.1f', grid: true },
     r: { range: [2, 9] },
     marks: [
       Plot.line([[0, 0], [1, 1]], { stroke: GRID, strokeDasharray: '4,3' }),

@@ -7,6 +7,7 @@ import { floats, strings } from '../core/table';
 import { INK, PRIMARY } from './palette';
 import { formatCount } from './format';
 import { frame, MARGIN_BOTTOM, requireColumns, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartLabel, chartText } from './locale';
 
 export interface ClvHoldoutOptions extends ChartOptions {
   /** Holdout length with its unit for the axis label (default "the holdout period"). */
@@ -40,32 +41,42 @@ export function clvHoldout(groups: Table, opts: ClvHoldoutOptions = {}): SVGSVGE
     sumP += customers[i] * predicted[i];
     max = Math.max(max, actual[i], predicted[i]);
   }
-  const span = opts.holdoutLabel ?? 'the holdout period';
+  const span = opts.holdoutLabel !== undefined ? chartLabel(opts.holdoutLabel) : chartText('clvHoldout.span');
   const rows = (['actual', 'predicted'] as const).flatMap((series) =>
     label.map((x, i) => ({ x, y: series === 'actual' ? actual[i] : predicted[i], series })),
   );
-  const ends = m ? [{ x: label[m - 1], y: actual[m - 1], text: 'actual' }, { x: label[m - 1], y: predicted[m - 1], text: 'BG/NBD' }] : [];
+  const ends = m
+    ? [
+        { x: label[m - 1], y: actual[m - 1], series: 'actual', text: chartText('clvHoldout.actual') },
+        { x: label[m - 1], y: predicted[m - 1], series: 'predicted', text: chartText('clvHoldout.predicted') },
+      ]
+    : [];
   return Plot.plot({
     ...frame(opts, chart, {
       height: 320,
-      title: 'Holdout purchases: predicted vs actual',
-      subtitle: `${formatCount(n)} customers · ${formatCount(sumA)} actual vs ${formatCount(sumP)} predicted purchases in ${span}`,
-      ariaLabel: 'Line chart of mean holdout purchases by calibration frequency, actual and predicted',
-      ariaDescription:
-        `For ${m} calibration-frequency groups (${label[0] ?? ''} to ${label[m - 1] ?? ''} repeat purchases), the mean number of purchases ` +
-        `in ${span}: ${formatCount(sumA)} actual and ${formatCount(sumP)} predicted in total.`,
+      title: chartText('clvHoldout.title'),
+      subtitle: chartText('clvHoldout.subtitle', { customers: formatCount(n), actual: formatCount(sumA), predicted: formatCount(sumP), span }),
+      ariaLabel: chartText('clvHoldout.ariaLabel'),
+      ariaDescription: chartText('clvHoldout.ariaDescription', {
+        groups: m,
+        first: label[0] ?? '',
+        last: label[m - 1] ?? '',
+        span,
+        actual: formatCount(sumA),
+        predicted: formatCount(sumP),
+      }),
     }),
     marginLeft: 56,
     marginRight: 64,
     marginBottom: MARGIN_BOTTOM,
-    x: { type: 'point', domain: label, label: 'Repeat purchases in the calibration period', ...X_LABEL, padding: 0.3 },
-    y: { domain: [0, max > 0 ? max * 1.08 : 1], nice: true, label: `Mean purchases in ${span}`, ...Y_LABEL, grid: true },
+    x: { type: 'point', domain: label, label: chartText('clvHoldout.x'), ...X_LABEL, padding: 0.3 },
+    y: { domain: [0, max > 0 ? max * 1.08 : 1], nice: true, label: chartText('clvHoldout.y', { span }), ...Y_LABEL, grid: true },
     marks: [
       Plot.ruleY([0]),
       Plot.line({ length: m }, { x: label, y: actual, stroke: INK, strokeWidth: 2, className: 'actual' }),
       Plot.line({ length: m }, { x: label, y: predicted, stroke: PRIMARY, strokeWidth: 2, strokeDasharray: '5,4', className: 'predicted' }),
       Plot.dot(rows, { x: 'x', y: 'y', fill: (d: { series: string }) => (d.series === 'actual' ? INK : PRIMARY), r: 3, className: 'points' }),
-      Plot.text(ends, { x: 'x', y: 'y', text: 'text', dx: 8, textAnchor: 'start', fill: (d: { text: string }) => (d.text === 'actual' ? INK : PRIMARY), className: 'series-labels' }),
+      Plot.text(ends, { x: 'x', y: 'y', text: 'text', dx: 8, textAnchor: 'start', fill: (d: { series: string }) => (d.series === 'actual' ? INK : PRIMARY), className: 'series-labels' }),
     ],
   });
 }

@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { ACCENT, INK, PRIMARY } from './palette';
 import { clipLabel } from './format';
 import { frame, X_LABEL, type ChartOptions } from './theme';
+import { chartText, joinClauses } from './locale';
 
 export interface CoefficientChartOptions extends ChartOptions {
   /** Show the `top` features with the largest |weight| (default 20). */
@@ -31,16 +32,19 @@ export function coefficientChart(
   return Plot.plot({
     ...frame(opts, chart, {
       height: 24 * shown.length + 80,
-      title: 'Coefficients (per standard deviation)',
-      subtitle: `${shown.length} of ${rows.length} features with the largest effect · label: odds ratio e^w`,
-      ariaLabel: 'Coefficient chart',
-      ariaDescription: `Weights of ${shown.length} features: ` + shown.map((r) => `${r.feature} ${r.weight.toFixed(2)} (odds ×${r.oddsRatio.toFixed(2)})`).join(', ') + '.',
+      title: chartText('coefficientChart.title'),
+      subtitle: chartText('coefficientChart.subtitle', { shown: shown.length, total: rows.length }),
+      ariaLabel: chartText('coefficientChart.ariaLabel'),
+      ariaDescription: chartText('coefficientChart.ariaDescription', {
+        shown: shown.length,
+        items: joinClauses(shown.map((r) => chartText('coefficientChart.ariaItem', { feature: r.feature, weight: r.weight.toFixed(2), odds: r.oddsRatio.toFixed(2) }))),
+      }),
     }),
     marginLeft: 200,
     marginRight: 60,
     marginBottom: 40,
     // insets leave room for the odds-ratio labels beyond the longest bars
-    x: { label: 'Change in log-odds per standard deviation', ...X_LABEL, grid: true, nice: true, insetLeft: 44, insetRight: 44 },
+    x: { label: chartText('coefficientChart.x'), ...X_LABEL, grid: true, nice: true, insetLeft: 44, insetRight: 44 },
     y: { domain: names, label: null, tickSize: 0 },
     marks: [
       Plot.barX({ length: shown.length }, {

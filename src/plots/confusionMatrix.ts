@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { INK, SEQUENTIAL_SCHEME } from './palette';
 import { formatCount, formatPercent } from './format';
 import { frame, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartLabel, chartText, joinClauses, labelTicks } from './locale';
 
 /** Confusion counts at one threshold (positive class = bought). */
 export interface ConfusionCounts {
@@ -41,33 +42,37 @@ export function confusionMatrix(c: ConfusionCounts, opts: ConfusionMatrixOptions
   // cells in order: (bought, bought), (bought, did not buy), (did not buy, bought), (did not buy, did not buy)
   const actual = [CLASSES[0], CLASSES[0], CLASSES[1], CLASSES[1]];
   const predicted = [CLASSES[0], CLASSES[1], CLASSES[0], CLASSES[1]];
-  const names = ['True positive', 'False negative', 'False positive', 'True negative'];
+  const names = [chartText('confusionMatrix.tp'), chartText('confusionMatrix.fn'), chartText('confusionMatrix.fp'), chartText('confusionMatrix.tn')];
   const count = [c.tp, c.fn, c.fp, c.tn];
   const rowTotal = [pos, pos, neg, neg];
   const pct = count.map((v, i) => (rowTotal[i] > 0 ? v / rowTotal[i] : 0));
-  const text = count.map((v, i) => `${names[i]}\n${formatCount(v)}\n${formatPercent(pct[i])} of row`);
+  const text = count.map((v, i) => chartText('confusionMatrix.cell', { name: names[i], count: formatCount(v), pct: formatPercent(pct[i]) }));
   const accuracy = total > 0 ? (c.tp + c.tn) / total : 0;
   const t = opts.threshold;
 
   return Plot.plot({
     ...frame(opts, chart, {
       height: 300,
-      title: 'Confusion matrix',
-      subtitle:
-        `${formatCount(total)} customers${t !== undefined ? `, threshold ${t.toFixed(2)}` : ''} · ` +
-        `accuracy ${formatPercent(accuracy)} · % of row: share of the actual class`,
-      ariaLabel: 'Confusion matrix',
-      ariaDescription:
-        `Actual versus predicted purchase for ${formatCount(total)} customers: ` +
-        names.map((nm, i) => `${nm.toLowerCase()} ${formatCount(count[i])} (${formatPercent(pct[i])} of actual ${actual[i]})`).join(', ') +
-        '.',
+      title: chartText('confusionMatrix.title'),
+      subtitle: chartText('confusionMatrix.subtitle', {
+        total: formatCount(total),
+        threshold: t !== undefined ? chartText('confusionMatrix.threshold', { threshold: t.toFixed(2) }) : '',
+        accuracy: formatPercent(accuracy),
+      }),
+      ariaLabel: chartText('confusionMatrix.ariaLabel'),
+      ariaDescription: chartText('confusionMatrix.ariaDescription', {
+        total: formatCount(total),
+        items: joinClauses(
+          names.map((nm, i) => chartText('confusionMatrix.ariaItem', { name: nm.toLowerCase(), count: formatCount(count[i]), pct: formatPercent(pct[i]), actual: chartLabel(actual[i]) })),
+        ),
+      }),
     }),
     marginLeft: 150,
     marginRight: 90,
     marginTop: 8,
     marginBottom: 40,
-    x: { domain: [...CLASSES], label: 'Predicted', ...X_LABEL, labelOffset: 30, tickSize: 0, padding: 0.04 },
-    y: { domain: [...CLASSES], label: 'Actual', ...Y_LABEL, labelOffset: 90, tickSize: 0, padding: 0.04 },
+    x: { domain: [...CLASSES], label: chartText('confusionMatrix.x'), ...X_LABEL, labelOffset: 30, tickSize: 0, padding: 0.04, ...labelTicks() },
+    y: { domain: [...CLASSES], label: chartText('confusionMatrix.y'), ...Y_LABEL, labelOffset: 90, tickSize: 0, padding: 0.04, ...labelTicks() },
     color: { type: 'linear', domain: [0, 1], scheme: SEQUENTIAL_SCHEME },
     marks: [
       Plot.cell({ length: 4 }, { x: predicted, y: actual, fill: pct, className: 'cells' }),

@@ -6,6 +6,7 @@ import type { Table } from 'apache-arrow';
 import { floats, strings } from '../core/table';
 import { INK } from './palette';
 import { frame, requireColumns, type ChartOptions } from './theme';
+import { chartText } from './locale';
 
 /**
  * Square heatmap of `correlationMatrix` (x, y, r): diverging colours from −1 (red) to +1 (blue),
@@ -30,16 +31,16 @@ export function correlationHeatmap(corr: Table, opts: ChartOptions = {}): SVGSVG
   for (let i = 0; i < n; i++) {
     if (x[i] < y[i] && Math.abs(r[i]) > best) {
       best = Math.abs(r[i]);
-      strongest = `${x[i]} and ${y[i]} (r = ${r[i].toFixed(2)})`;
+      strongest = chartText('correlationHeatmap.pair', { x: x[i], y: y[i], r: r[i].toFixed(2) });
     }
   }
   return Plot.plot({
     ...frame(opts, chart, {
       height: 120 + 44 * names.length,
-      title: 'Correlation between features',
-      subtitle: strongest ? `Pearson r; strongest pair: ${strongest}` : 'Pearson r',
-      ariaLabel: 'Correlation heatmap',
-      ariaDescription: `Pearson correlations among ${names.length} features; strongest pair ${strongest}.`,
+      title: chartText('correlationHeatmap.title'),
+      subtitle: strongest ? chartText('correlationHeatmap.subtitle', { pair: strongest }) : chartText('correlationHeatmap.subtitlePlain'),
+      ariaLabel: chartText('correlationHeatmap.ariaLabel'),
+      ariaDescription: chartText('correlationHeatmap.ariaDescription', { features: names.length, pair: strongest }),
     }),
     marginLeft: 130,
     marginBottom: 90,

@@ -7,6 +7,7 @@ import { floats, strings } from '../core/table';
 import { GRID, INK, MUTED, SEQUENTIAL_SCHEME } from './palette';
 import { clipLabel, formatPercent } from './format';
 import { frame, hasColumn, requireColumns, type ChartOptions } from './theme';
+import { chartLabel, chartText, joinSentences, labelTicks } from './locale';
 
 export interface DeliveryHeatmapOptions extends ChartOptions {
   /** Longest item label before it is clipped with "…" (default 30 characters). */
@@ -43,7 +44,7 @@ export function deliveryHeatmap(perTier: Table, opts: DeliveryHeatmapOptions = {
   for (let i = 0; i < n; i++) {
     const t = tierCol[i] ?? '(no tier)';
     if (!tiers.includes(t)) tiers.push(t);
-    const name = nameCol[i] ?? itemCol?.[i] ?? '(unnamed item)';
+    const name = nameCol[i] ?? itemCol?.[i] ?? chartText('deliveryHeatmap.unnamed');
     tierOf[i] = t;
     itemOf[i] = clipLabel(name, maxLabel);
     const v = Number.isFinite(p[i]) ? p[i] : 0;
@@ -63,24 +64,24 @@ export function deliveryHeatmap(perTier: Table, opts: DeliveryHeatmapOptions = {
   return Plot.plot({
     ...frame(opts, chart, {
       height: 90 + 28 * items.length,
-      title: 'Ad delivery probability by tier',
-      subtitle: `Mean P(item | customer) over each tier's customers · ${items.length} items, ${tiers.length} tiers`,
-      ariaLabel: 'Heatmap of mean ad delivery probability by tier and item',
-      ariaDescription:
-        `Items by tiers; cell = mean delivery probability. ` +
-        tiers
-          .map((t) => {
+      title: chartText('deliveryHeatmap.title'),
+      subtitle: chartText('deliveryHeatmap.subtitle', { items: items.length, tiers: tiers.length }),
+      ariaLabel: chartText('deliveryHeatmap.ariaLabel'),
+      ariaDescription: chartText('deliveryHeatmap.ariaDescription', {
+        items: joinSentences(
+          tiers.map((t) => {
             let bi = -1;
             for (let i = 0; i < n; i++) if (tierOf[i] === t && (bi < 0 || p[i] > p[bi])) bi = i;
-            return bi < 0 ? '' : `${t}: top item ${itemOf[bi]} at ${formatPercent(p[bi])}.`;
-          })
-          .join(' '),
+            return bi < 0 ? '' : chartText('deliveryHeatmap.ariaItem', { tier: chartLabel(t), item: itemOf[bi], p: formatPercent(p[bi]) });
+          }),
+        ),
+      }),
     }),
     marginLeft: 230,
     marginRight: 16,
     marginTop: 28,
     marginBottom: 8,
-    x: { domain: tiers, axis: 'top', label: null, tickSize: 0, padding: 0.04 },
+    x: { domain: tiers, axis: 'top', label: null, tickSize: 0, padding: 0.04, ...labelTicks() },
     y: { domain: items, label: null, tickSize: 0, padding: 0.06 },
     color: { type: 'linear', domain: [0, max > 0 ? max : 1], scheme: SEQUENTIAL_SCHEME },
     marks: [

@@ -7,6 +7,7 @@ import { floats } from '../core/table';
 import { ACCENT, MUTED, PRIMARY } from './palette';
 import { formatCompact } from './format';
 import { frame, MARGIN_BOTTOM, requireColumns, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartText, joinParts } from './locale';
 
 /**
  * Line and dots of inertia (within-cluster sum of squares) against k from `kmeansSweep` (k, inertia).
@@ -25,23 +26,23 @@ export function elbowChart(sweep: Table, opts: ChartOptions & { chosen?: number 
   return Plot.plot({
     ...frame(opts, chart, {
       height: 320,
-      title: 'Elbow: inertia by number of clusters',
-      subtitle: 'Within-cluster sum of squared distances; pick the k after which it stops falling fast',
-      ariaLabel: 'Inertia by k',
-      ariaDescription: Array.from(k, (v, i) => `k ${v}: ${inertia[i].toFixed(1)}`).join('; '),
+      title: chartText('elbow.title'),
+      subtitle: chartText('elbow.subtitle'),
+      ariaLabel: chartText('elbow.ariaLabel'),
+      ariaDescription: joinParts(Array.from(k, (v, i) => chartText('elbow.ariaItem', { k: v, inertia: inertia[i].toFixed(1) }))),
     }),
     marginLeft: 60,
     marginTop: 8,
     marginBottom: MARGIN_BOTTOM,
-    x: { label: 'Number of clusters k', ...X_LABEL, ticks: Array.from(k), tickFormat: 'd' },
-    y: { label: 'Inertia', ...Y_LABEL, tickFormat: formatCompact, grid: true, zero: true },
+    x: { label: chartText('elbow.x'), ...X_LABEL, ticks: Array.from(k), tickFormat: 'd' },
+    y: { label: chartText('elbow.y'), ...Y_LABEL, tickFormat: formatCompact, grid: true, zero: true },
     marks: [
       Plot.line({ length: n }, { x: k, y: inertia, stroke: PRIMARY, strokeWidth: 2, className: 'inertia' }),
       Plot.dot({ length: n }, { x: k, y: inertia, fill: PRIMARY, r: 3.5, className: 'points' }),
       ...(at >= 0
         ? [
             Plot.dot([at], { x: () => k[at], y: () => inertia[at], r: 8, stroke: ACCENT, strokeWidth: 2, className: 'chosen' }),
-            Plot.text([at], { x: () => k[at], y: () => inertia[at], text: () => `k = ${k[at]}`, dy: -14, fill: MUTED, className: 'chosen-label' }),
+            Plot.text([at], { x: () => k[at], y: () => inertia[at], text: () => chartText('elbow.chosen', { k: k[at] }), dy: -14, fill: MUTED, className: 'chosen-label' }),
           ]
         : []),
     ],

@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { ACCENT, GRID, PRIMARY } from './palette';
 import { formatPercent } from './format';
 import { frame, MARGIN_BOTTOM, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartText } from './locale';
 
 export interface GainChartOptions extends ChartOptions {
   /** Fraction of customers contacted at the current threshold, marked with a dot (default: none). */
@@ -40,23 +41,23 @@ export function gainChart(
   return Plot.plot({
     ...frame(opts, chart, {
       height: 340,
-      title: 'Cumulative gain',
-      subtitle: `the top 20% by score hold ${formatPercent(g20)} of the buyers · dashed: contacting at random`,
-      ariaLabel: 'Cumulative gain chart',
-      ariaDescription: `Share of buyers reached against share of customers contacted, best-scored first; the top 20% hold ${formatPercent(g20)} of the buyers.`,
+      title: chartText('gain.title'),
+      subtitle: chartText('gain.subtitle', { gain: formatPercent(g20) }),
+      ariaLabel: chartText('gain.ariaLabel'),
+      ariaDescription: chartText('gain.ariaDescription', { gain: formatPercent(g20) }),
     }),
     marginLeft: 56,
     marginRight: 24,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain: [0, 1], label: 'Customers contacted (best scores first)', ...X_LABEL, tickFormat: '.0%' },
-    y: { domain: [0, 1], label: 'Buyers reached', ...Y_LABEL, tickFormat: '.0%', grid: true },
+    x: { domain: [0, 1], label: chartText('gain.x'), ...X_LABEL, tickFormat: '.0%' },
+    y: { domain: [0, 1], label: chartText('gain.y'), ...Y_LABEL, tickFormat: '.0%', grid: true },
     marks: [
       Plot.line([[0, 0], [1, 1]], { stroke: GRID, strokeDasharray: '4,3' }),
       Plot.line({ length: n }, { x: Float64Array.from(g.fraction), y: Float64Array.from(g.gain), stroke: PRIMARY, strokeWidth: 2, className: 'curve' } as Plot.LineOptions),
       ...(at
         ? [
             Plot.dot([at], { x: 'fraction', y: 'gain', r: 5, fill: ACCENT, stroke: 'white', className: 'threshold' }),
-            Plot.text([at], { x: 'fraction', y: 'gain', text: (d: typeof at) => `contact ${formatPercent(d.fraction)} → reach ${formatPercent(d.gain)}`, dx: 8, dy: 12, textAnchor: 'start', fill: ACCENT, fontWeight: 600 }),
+            Plot.text([at], { x: 'fraction', y: 'gain', text: (d: typeof at) => chartText('gain.point', { contacted: formatPercent(d.fraction), gain: formatPercent(d.gain) }), dx: 8, dy: 12, textAnchor: 'start', fill: ACCENT, fontWeight: 600 }),
           ]
         : []),
     ],

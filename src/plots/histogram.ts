@@ -7,6 +7,7 @@ import { floats } from '../core/table';
 import { ACCENT, CLASS_COLORS, CLASS_NAMES, PRIMARY } from './palette';
 import { countTicks, formatCount } from './format';
 import { frame, hasColumn, MARGIN_BOTTOM, requireColumns, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartText, labelTicks } from './locale';
 
 export interface ProbabilityHistogramOptions extends ChartOptions {
   /** Decision threshold drawn as a dashed vertical rule and labelled with its value (required). */
@@ -62,28 +63,31 @@ export function probabilityHistogram(bins: Table, opts: ProbabilityHistogramOpti
       if (x1[i] > hi) hi = x1[i];
     }
   }
-  const yLabel = opts.yLabel ?? 'Customers';
+  const yLabel = opts.yLabel ?? chartText('common.customers');
   const nearRight = threshold > lo + 0.8 * (hi - lo);
-  const tLabel = `threshold ${threshold.toFixed(2)}`;
+  const tLabel = chartText('histogram.threshold', { threshold: threshold.toFixed(2) });
 
   return Plot.plot({
     ...frame(opts, chart, {
       height: 320,
-      title: 'Predicted purchase probability',
-      subtitle: `${formatCount(total)} customers in ${formatCount(base.size)} bins${labelled ? ', stacked by what they actually did' : ''}`,
-      ariaLabel: 'Histogram of predicted purchase probabilities',
-      ariaDescription:
-        `Histogram of predicted purchase probabilities for ${formatCount(total)} customers in ${base.size} bins` +
-        `${labelled ? ', stacked by true class (bought, did not buy)' : ''}, with the decision threshold at ${threshold.toFixed(2)}.`,
+      title: chartText('histogram.title'),
+      subtitle: chartText('histogram.subtitle', { total: formatCount(total), bins: formatCount(base.size), stacked: labelled ? chartText('histogram.stacked') : '' }),
+      ariaLabel: chartText('histogram.ariaLabel'),
+      ariaDescription: chartText('histogram.ariaDescription', {
+        total: formatCount(total),
+        bins: base.size,
+        stacked: labelled ? chartText('histogram.ariaStacked') : '',
+        threshold: threshold.toFixed(2),
+      }),
     }),
     marginTop: 24,
     marginRight: 16,
     marginLeft: 56,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain: [lo, hi], label: 'Predicted probability of buying', ...X_LABEL, tickFormat: '.1f' },
+    x: { domain: [lo, hi], label: chartText('histogram.x'), ...X_LABEL, tickFormat: '.1f' },
     y: { label: yLabel, ...Y_LABEL, grid: true, nice: true, tickFormat: countTicks(Math.max(0, ...base.values())) },
     color: labelled
-      ? { domain: [...CLASS_NAMES], range: [CLASS_COLORS.notBought, CLASS_COLORS.bought], legend: true }
+      ? { domain: [...CLASS_NAMES], range: [CLASS_COLORS.notBought, CLASS_COLORS.bought], legend: true, ...labelTicks() }
       : { domain: ['customers'], range: [PRIMARY] },
     marks: [
       Plot.rect({ length: n }, { x1: x0, x2: x1, y1, y2, fill, inset: 0.5, className: 'bins' } as Plot.RectOptions),

@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { ACCENT, GRID, PRIMARY } from './palette';
 import { formatPercent } from './format';
 import { frame, MARGIN_BOTTOM, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartText } from './locale';
 import { interpolate } from './gainChart';
 
 export interface LiftChartOptions extends ChartOptions {
@@ -34,23 +35,23 @@ export function liftChart(
   return Plot.plot({
     ...frame(opts, chart, {
       height: 320,
-      title: 'Cumulative lift',
-      subtitle: `the top 10% by score buy ${top10.toFixed(1)}× as often as average · dashed: random (1×)`,
-      ariaLabel: 'Cumulative lift chart',
-      ariaDescription: `Lift against share of customers contacted; the top 10% have lift ${top10.toFixed(2)}.`,
+      title: chartText('lift.title'),
+      subtitle: chartText('lift.subtitle', { lift: top10.toFixed(1) }),
+      ariaLabel: chartText('lift.ariaLabel'),
+      ariaDescription: chartText('lift.ariaDescription', { lift: top10.toFixed(2) }),
     }),
     marginLeft: 56,
     marginRight: 24,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain: [0, 1], label: 'Customers contacted (best scores first)', ...X_LABEL, tickFormat: '.0%' },
-    y: { label: 'Lift (× random)', ...Y_LABEL, grid: true, nice: true, zero: true },
+    x: { domain: [0, 1], label: chartText('lift.x'), ...X_LABEL, tickFormat: '.0%' },
+    y: { label: chartText('lift.y'), ...Y_LABEL, grid: true, nice: true, zero: true },
     marks: [
       Plot.ruleY([1], { stroke: GRID, strokeDasharray: '4,3' }),
       Plot.line({ length: fraction.length }, { x: fraction, y: lift, stroke: PRIMARY, strokeWidth: 2, className: 'curve' } as Plot.LineOptions),
       ...(at
         ? [
             Plot.dot([at], { x: 'fraction', y: 'lift', r: 5, fill: ACCENT, stroke: 'white', className: 'threshold' }),
-            Plot.text([at], { x: 'fraction', y: 'lift', text: (d: typeof at) => `${formatPercent(d.fraction)} contacted: ${d.lift.toFixed(2)}×`, dx: 8, dy: -10, textAnchor: 'start', fill: ACCENT, fontWeight: 600 }),
+            Plot.text([at], { x: 'fraction', y: 'lift', text: (d: typeof at) => chartText('lift.point', { contacted: formatPercent(d.fraction), lift: d.lift.toFixed(2) }), dx: 8, dy: -10, textAnchor: 'start', fill: ACCENT, fontWeight: 600 }),
           ]
         : []),
     ],

@@ -7,6 +7,7 @@ import { floats } from '../core/table';
 import { ACCENT, GRID, MUTED, PRIMARY } from './palette';
 import { formatPercent } from './format';
 import { frame, MARGIN_BOTTOM, requireColumns, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartText } from './locale';
 
 export interface LorenzOptions extends ChartOptions {
   /** Gini coefficient to print in the subtitle (from `concentration`). */
@@ -35,22 +36,22 @@ export function lorenzCurve(curve: Table, opts: LorenzOptions = {}): SVGSVGEleme
   const n = x.length;
   const hasTop = opts.top !== undefined && opts.topShare !== undefined;
   const cut = hasTop ? 1 - opts.top! : 0;
-  const topText = hasTop ? `top ${formatPercent(opts.top!, 0)} bring ${formatPercent(opts.topShare!)} of revenue` : '';
-  const giniText = opts.gini !== undefined ? `Gini ${opts.gini.toFixed(3)}` : '';
+  const topText = hasTop ? chartText('lorenz.top', { top: formatPercent(opts.top!, 0), share: formatPercent(opts.topShare!) }) : '';
+  const giniText = opts.gini !== undefined ? chartText('lorenz.gini', { gini: opts.gini.toFixed(3) }) : '';
   return Plot.plot({
     ...frame(opts, chart, {
       height: 400,
-      title: 'Revenue concentration (Lorenz curve)',
-      subtitle: [giniText, topText].filter(Boolean).join(' · ') || 'Share of revenue brought by the poorest share of customers',
-      ariaLabel: 'Lorenz curve of revenue',
-      ariaDescription: `Lorenz curve with ${n} points. ${giniText}. ${topText}.`,
+      title: chartText('lorenz.title'),
+      subtitle: [giniText, topText].filter(Boolean).join(' · ') || chartText('lorenz.subtitle'),
+      ariaLabel: chartText('lorenz.ariaLabel'),
+      ariaDescription: chartText('lorenz.ariaDescription', { points: n, gini: giniText, top: topText }),
     }),
     marginLeft: 72,
     marginRight: 24,
     marginTop: 8,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain: [0, 1], label: 'Share of customers, by spend ascending', ...X_LABEL, tickFormat: '.0%', grid: true },
-    y: { domain: [0, 1], label: 'Share of revenue', ...Y_LABEL, tickFormat: '.0%', grid: true },
+    x: { domain: [0, 1], label: chartText('lorenz.x'), ...X_LABEL, tickFormat: '.0%', grid: true },
+    y: { domain: [0, 1], label: chartText('lorenz.y'), ...Y_LABEL, tickFormat: '.0%', grid: true },
     marks: [
       Plot.areaY({ length: n }, { x, y1: y, y2: x, fill: PRIMARY, fillOpacity: 0.12, className: 'gap' }),
       Plot.line([[0, 0], [1, 1]], { stroke: GRID, strokeDasharray: '4,3', className: 'equality' }),

@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { MUTED, PRIMARY } from './palette';
 import { countTicks, formatCount } from './format';
 import { frame, MARGIN_BOTTOM, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartText } from './locale';
 
 export interface LossCurveOptions extends ChartOptions {
   /** End of the x domain, so a streaming curve does not rescale (default: the last iteration given, at least 1). */
@@ -37,28 +38,33 @@ export function lossCurve(
   }
   const lastIt = n ? it[n - 1] : 0;
   const xEnd = opts.iterations ?? Math.max(1, lastIt);
-  const lossLabel = opts.lossLabel ?? 'Log loss';
+  const lossLabel = opts.lossLabel ?? chartText('loss.label');
   const last = n ? { iteration: it[n - 1], loss: loss[n - 1] } : null;
-  const lastText = last ? `${last.loss.toFixed(3)} at ${formatCount(last.iteration)}` : '';
+  const lastText = last ? chartText('loss.last', { loss: last.loss.toFixed(3), iteration: formatCount(last.iteration) }) : '';
   const nearRight = last ? last.iteration > 0.75 * xEnd : false;
 
   return Plot.plot({
     ...frame(opts, chart, {
       height: 280,
-      title: 'Training loss',
+      title: chartText('loss.title'),
       subtitle: last
-        ? `${lossLabel} ${loss[0].toFixed(3)} at iteration ${formatCount(it[0])} → ${lastText}`
-        : 'Waiting for the first iteration',
-      ariaLabel: 'Training loss by iteration',
+        ? chartText('loss.subtitle', { label: lossLabel, first: loss[0].toFixed(3), iteration: formatCount(it[0]), last: lastText })
+        : chartText('loss.subtitleEmpty'),
+      ariaLabel: chartText('loss.ariaLabel'),
       ariaDescription: last
-        ? `Line chart of ${lossLabel.toLowerCase()} over ${formatCount(n)} recorded iterations of ${formatCount(xEnd)}; ` +
-          `from ${loss[0].toFixed(3)} to ${last.loss.toFixed(3)}.`
-        : `Empty loss chart for ${formatCount(xEnd)} iterations; training has not reported yet.`,
+        ? chartText('loss.ariaDescription', {
+            label: lossLabel.toLowerCase(),
+            recorded: formatCount(n),
+            iterations: formatCount(xEnd),
+            first: loss[0].toFixed(3),
+            last: last.loss.toFixed(3),
+          })
+        : chartText('loss.ariaEmpty', { iterations: formatCount(xEnd) }),
     }),
     marginLeft: 56,
     marginRight: 24,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain: [0, xEnd], label: 'Iteration', ...X_LABEL, tickFormat: countTicks(xEnd) },
+    x: { domain: [0, xEnd], label: chartText('loss.x'), ...X_LABEL, tickFormat: countTicks(xEnd) },
     y: { domain: [0, maxLoss > 0 ? maxLoss * 1.05 : 1], nice: true, label: lossLabel, ...Y_LABEL, grid: true },
     marks: [
       Plot.ruleY([0]),
@@ -71,7 +77,7 @@ export function lossCurve(
               textAnchor: nearRight ? 'end' : 'start', fill: MUTED, className: 'last-label',
             }),
           ]
-        : [Plot.text(['waiting for the first iteration'], { frameAnchor: 'middle', fill: MUTED, className: 'empty' })]),
+        : [Plot.text([chartText('loss.empty')], { frameAnchor: 'middle', fill: MUTED, className: 'empty' })]),
     ],
   });
 }

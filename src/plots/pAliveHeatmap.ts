@@ -7,6 +7,7 @@ import { floats } from '../core/table';
 import { SEQUENTIAL_SCHEME } from './palette';
 import { formatPercent } from './format';
 import { frame, MARGIN_BOTTOM, requireColumns, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartLabel, chartText } from './locale';
 
 export interface PAliveHeatmapOptions extends ChartOptions {
   /** Time unit for the axis label (default "weeks"). */
@@ -29,7 +30,7 @@ export function pAliveHeatmap(grid: Table, opts: PAliveHeatmapOptions = {}): SVG
   const r1 = floats(grid, 'recency1');
   const p = floats(grid, 'p_alive');
   const n = f.length;
-  const unit = opts.unit ?? 'weeks';
+  const unit = opts.unit !== undefined ? chartLabel(opts.unit) : chartText('pAlive.unit');
   let T = 0;
   let F = 0;
   let low = 1;
@@ -43,20 +44,18 @@ export function pAliveHeatmap(grid: Table, opts: PAliveHeatmapOptions = {}): SVG
   return Plot.plot({
     ...frame(opts, chart, {
       height: 380,
-      title: 'Probability a customer is still active',
-      subtitle: `Customers first seen ${+T.toFixed(1)} ${unit} ago · P(alive) from ${formatPercent(low, 0)} to 100%`,
-      ariaLabel: 'Heatmap of P(alive) by recency and frequency',
-      ariaDescription:
-        `Grid of recency from 0 to ${+T.toFixed(1)} ${unit} against 0 to ${F} repeat purchases; ` +
-        `P(alive) is lowest (${formatPercent(low, 0)}) for frequent buyers with an early last purchase.`,
+      title: chartText('pAlive.title'),
+      subtitle: chartText('pAlive.subtitle', { age: +T.toFixed(1), unit, low: formatPercent(low, 0) }),
+      ariaLabel: chartText('pAlive.ariaLabel'),
+      ariaDescription: chartText('pAlive.ariaDescription', { age: +T.toFixed(1), unit, frequency: F, low: formatPercent(low, 0) }),
     }),
     marginLeft: 56,
     marginRight: 16,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain: [0, T], label: `Recency: ${unit} from first to last purchase`, ...X_LABEL },
-    y: { domain: [-0.5, F + 0.5], label: 'Repeat purchases', ...Y_LABEL },
+    x: { domain: [0, T], label: chartText('pAlive.x', { unit }), ...X_LABEL },
+    y: { domain: [-0.5, F + 0.5], label: chartText('pAlive.y'), ...Y_LABEL },
     // Five bands of 20 %, so the legend is a row of swatches (no canvas needed to render it).
-    color: { type: 'threshold', domain: [0.2, 0.4, 0.6, 0.8], scheme: SEQUENTIAL_SCHEME, legend: true, label: 'P(alive)', tickFormat: (v: number) => formatPercent(v, 0) },
+    color: { type: 'threshold', domain: [0.2, 0.4, 0.6, 0.8], scheme: SEQUENTIAL_SCHEME, legend: true, label: chartText('pAlive.legend'), tickFormat: (v: number) => formatPercent(v, 0) },
     marks: [Plot.rect({ length: n }, { x1: r0, x2: r1, y1, y2, fill: p, inset: 0, className: 'cells' })],
   });
 }

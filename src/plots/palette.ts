@@ -24,7 +24,10 @@ export const PRIMARY_LIGHT = '#c4d4e6';
 
 /** True-class colours of the purchase model: label 1 and label 0. */
 export const CLASS_COLORS = { bought: '#3a6ea5', notBought: '#c3cad4' } as const;
-/** Class names as shown in legends, in stacking order (bottom first). */
+/**
+ * Class names in stacking order (bottom first): the legend's values, shown through `chartLabel`
+ * (so "did not buy" reads "未购买" in Chinese while the colours stay keyed by these names).
+ */
 export const CLASS_NAMES = ['did not buy', 'bought'] as const;
 
 /** Plot colour scheme for sequential values (counts, probabilities, shares). */

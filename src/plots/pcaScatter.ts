@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { CATEGORICAL, INK } from './palette';
 import { formatCount, formatPercent } from './format';
 import { frame, MARGIN_BOTTOM, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartText } from './locale';
 
 /** What `pcaScatter` draws: n points (row-major n × 2 scores), a cluster per point, the variance ratios. */
 export interface PcaScatterData {
@@ -34,7 +35,7 @@ export function pcaScatter(data: PcaScatterData, opts: ChartOptions = {}): SVGSV
     y[i] = data.scores[2 * i + 1];
     k = Math.max(k, data.labels[i] + 1);
   }
-  const names = Array.from({ length: k }, (_, c) => `cluster ${c}`);
+  const names = Array.from({ length: k }, (_, c) => chartText('pca.cluster', { cluster: c }));
   let xmax = -Infinity;
   let ymax = -Infinity;
   let ymin = Infinity;
@@ -49,16 +50,16 @@ export function pcaScatter(data: PcaScatterData, opts: ChartOptions = {}): SVGSV
   return Plot.plot({
     ...frame(opts, chart, {
       height: 420,
-      title: 'Customers on the first two principal components',
-      subtitle: `${formatCount(n)} customers · the two axes keep ${formatPercent(r[0] + (r[1] ?? 0))} of the variance of the scaled features`,
-      ariaLabel: 'PCA scatter of customers coloured by cluster',
-      ariaDescription: `${formatCount(n)} customers in ${k} clusters on PC1 (${formatPercent(r[0])}) and PC2 (${formatPercent(r[1] ?? 0)}).`,
+      title: chartText('pca.title'),
+      subtitle: chartText('pca.subtitle', { customers: formatCount(n), share: formatPercent(r[0] + (r[1] ?? 0)) }),
+      ariaLabel: chartText('pca.ariaLabel'),
+      ariaDescription: chartText('pca.ariaDescription', { customers: formatCount(n), clusters: k, pc1: formatPercent(r[0]), pc2: formatPercent(r[1] ?? 0) }),
     }),
     marginLeft: 64,
     marginTop: 8,
     marginBottom: MARGIN_BOTTOM,
-    x: { label: `PC1 (${formatPercent(r[0])} of variance)`, ...X_LABEL, grid: true },
-    y: { label: `PC2 (${formatPercent(r[1] ?? 0)} of variance)`, ...Y_LABEL, grid: true },
+    x: { label: chartText('pca.x', { share: formatPercent(r[0]) }), ...X_LABEL, grid: true },
+    y: { label: chartText('pca.y', { share: formatPercent(r[1] ?? 0) }), ...Y_LABEL, grid: true },
     color: { domain: names, range: CATEGORICAL.slice(0, Math.max(1, k)) as string[] },
     marks: [
       Plot.dot({ length: n }, { x, y, fill: label, r: 1.8, fillOpacity: 0.55, className: 'customers' }),

@@ -7,6 +7,7 @@ import { floats } from '../core/table';
 import { ACCENT, MUTED, PRIMARY } from './palette';
 import { formatPercent } from './format';
 import { frame, MARGIN_BOTTOM, requireColumns, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartText, joinSentences } from './locale';
 
 /**
  * Dots and a line of the false-positive rate per number of looks (log x axis), a dashed rule at the
@@ -22,15 +23,15 @@ export function peekingCurve(table: Table, opts: ChartOptions = {}): SVGSVGEleme
   return Plot.plot({
     ...frame(opts, 'peekingCurve', {
       height: 320,
-      title: 'Peeking inflates false positives',
-      subtitle: `A/A tests stopped at the first look with p < ${alpha}; dashed: the promised ${formatPercent(alpha, 0)}`,
-      ariaLabel: 'False-positive rate against the number of looks',
-      ariaDescription: data.map((d) => `${d.looks} looks: ${formatPercent(d.fpr)}.`).join(' '),
+      title: chartText('peeking.title'),
+      subtitle: chartText('peeking.subtitle', { alpha, nominal: formatPercent(alpha, 0) }),
+      ariaLabel: chartText('peeking.ariaLabel'),
+      ariaDescription: joinSentences(data.map((d) => chartText('peeking.ariaItem', { looks: d.looks, rate: formatPercent(d.fpr) }))),
     }),
     marginLeft: 74,
     marginBottom: MARGIN_BOTTOM,
-    x: { type: 'log', label: 'Number of looks', ...X_LABEL, grid: true },
-    y: { label: 'False-positive rate (%)', ...Y_LABEL, labelOffset: 58, tickFormat: '.0%', grid: true, zero: true },
+    x: { type: 'log', label: chartText('peeking.x'), ...X_LABEL, grid: true },
+    y: { label: chartText('peeking.y'), ...Y_LABEL, labelOffset: 58, tickFormat: '.0%', grid: true, zero: true },
     marks: [
       Plot.ruleY([alpha], { stroke: ACCENT, strokeDasharray: '4,3', className: 'nominal' }),
       Plot.line(data, { x: 'looks', y: 'fpr', stroke: PRIMARY, strokeWidth: 2 }),

@@ -6,6 +6,7 @@ import { ACCENT, GRID, PRIMARY } from './palette';
 import { formatPercent } from './format';
 import { frame, MARGIN_BOTTOM, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
 import { pointAtThreshold } from './curvePoint';
+import { chartText } from './locale';
 
 export interface PrCurveOptions extends ChartOptions {
   /** Current decision threshold (predicted positive when p > threshold), marked with a dot (required). */
@@ -34,21 +35,24 @@ export function prCurve(
   if (n === 0 || curve.precision.length !== n || curve.threshold.length !== n) throw new Error(`${chart}: recall, precision and threshold need the same, non-zero length`);
   const k = pointAtThreshold(curve.threshold, threshold);
   const at = { recall: curve.recall[k], precision: curve.precision[k] };
-  const label = `p > ${threshold.toFixed(2)}: precision ${formatPercent(at.precision)}, recall ${formatPercent(at.recall)}`;
+  const label = chartText('pr.point', { threshold: threshold.toFixed(2), precision: formatPercent(at.precision), recall: formatPercent(at.recall) });
   const ap = opts.averagePrecision;
   return Plot.plot({
     ...frame(opts, chart, {
       height: 360,
-      title: 'Precision–recall curve',
-      subtitle: `${ap !== undefined ? `average precision ${ap.toFixed(3)} · ` : ''}${opts.baseRate !== undefined ? `dashed: base rate ${formatPercent(opts.baseRate)} · ` : ''}the dot: the current threshold`,
-      ariaLabel: 'Precision–recall curve',
-      ariaDescription: `Precision against recall over ${n} thresholds; at threshold ${threshold.toFixed(2)} precision is ${formatPercent(at.precision)} and recall ${formatPercent(at.recall)}.`,
+      title: chartText('pr.title'),
+      subtitle: chartText('pr.subtitle', {
+        ap: ap !== undefined ? chartText('pr.ap', { ap: ap.toFixed(3) }) : '',
+        base: opts.baseRate !== undefined ? chartText('pr.base', { rate: formatPercent(opts.baseRate) }) : '',
+      }),
+      ariaLabel: chartText('pr.ariaLabel'),
+      ariaDescription: chartText('pr.ariaDescription', { n, threshold: threshold.toFixed(2), precision: formatPercent(at.precision), recall: formatPercent(at.recall) }),
     }),
     marginLeft: 56,
     marginRight: 24,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain: [0, 1], label: 'Recall (share of buyers reached)', ...X_LABEL, tickFormat: '.0%' },
-    y: { domain: [0, 1], label: 'Precision (buyers among contacted)', ...Y_LABEL, tickFormat: '.0%', grid: true },
+    x: { domain: [0, 1], label: chartText('pr.x'), ...X_LABEL, tickFormat: '.0%' },
+    y: { domain: [0, 1], label: chartText('pr.y'), ...Y_LABEL, tickFormat: '.0%', grid: true },
     marks: [
       ...(opts.baseRate !== undefined ? [Plot.ruleY([opts.baseRate], { stroke: GRID, strokeDasharray: '4,3' })] : []),
       Plot.line({ length: n }, { x: Float64Array.from(curve.recall), y: Float64Array.from(curve.precision), curve: 'step-before', stroke: PRIMARY, strokeWidth: 2, className: 'curve' } as Plot.LineOptions),

@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { ACCENT, INK, PRIMARY } from './palette';
 import { formatCount, formatMoney } from './format';
 import { frame, MARGIN_BOTTOM, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartText } from './locale';
 
 export interface ProfitCurveOptions extends ChartOptions {
   /** Current decision threshold, a dashed rule (required). */
@@ -41,22 +42,34 @@ export function profitChart(
   return Plot.plot({
     ...frame(opts, chart, {
       height: 340,
-      title: 'Expected profit by threshold',
-      subtitle: `best: threshold ${b.t.toFixed(2)} → ${formatMoney(b.profit, cur)} (${formatCount(b.contacted)} contacted) · now ${threshold.toFixed(2)} → ${formatMoney(h.profit, cur)}`,
-      ariaLabel: 'Profit curve',
-      ariaDescription: `Expected profit against threshold over ${n} thresholds; the best threshold ${b.t.toFixed(2)} gives ${formatMoney(b.profit, cur)}; the current threshold ${threshold.toFixed(2)} gives ${formatMoney(h.profit, cur)}.`,
+      title: chartText('profit.title'),
+      subtitle: chartText('profit.subtitle', {
+        best: b.t.toFixed(2),
+        bestProfit: formatMoney(b.profit, cur),
+        contacted: formatCount(b.contacted),
+        now: threshold.toFixed(2),
+        nowProfit: formatMoney(h.profit, cur),
+      }),
+      ariaLabel: chartText('profit.ariaLabel'),
+      ariaDescription: chartText('profit.ariaDescription', {
+        n,
+        best: b.t.toFixed(2),
+        bestProfit: formatMoney(b.profit, cur),
+        now: threshold.toFixed(2),
+        nowProfit: formatMoney(h.profit, cur),
+      }),
     }),
     marginLeft: 76,
     marginRight: 24,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain: [0, 1], label: 'Threshold (contact when p > threshold)', ...X_LABEL, tickFormat: '.1f' },
-    y: { label: `Profit (${cur})`, ...Y_LABEL, labelOffset: 64, grid: true, nice: true, tickFormat: (v: number) => formatMoney(v, cur) },
+    x: { domain: [0, 1], label: chartText('profit.x'), ...X_LABEL, tickFormat: '.1f' },
+    y: { label: chartText('profit.y', { currency: cur }), ...Y_LABEL, labelOffset: 64, grid: true, nice: true, tickFormat: (v: number) => formatMoney(v, cur) },
     marks: [
       Plot.ruleY([0], { stroke: INK }),
       Plot.line({ length: n }, { x: Float64Array.from(curve.threshold), y: Float64Array.from(curve.profit), stroke: PRIMARY, strokeWidth: 2, className: 'curve' } as Plot.LineOptions),
       Plot.ruleX([threshold], { stroke: ACCENT, strokeWidth: 1.5, strokeDasharray: '4,3', className: 'threshold' }),
       Plot.dot([b], { x: 't', y: 'profit', r: 5, fill: PRIMARY, stroke: 'white', className: 'best' }),
-      Plot.text([b], { x: 't', y: 'profit', text: (d: typeof b) => `best ${d.t.toFixed(2)}: ${formatMoney(d.profit, cur)}`, dy: -12, textAnchor: b.t > 0.7 ? 'end' : 'start', fill: PRIMARY, fontWeight: 600 }),
+      Plot.text([b], { x: 't', y: 'profit', text: (d: typeof b) => chartText('profit.best', { threshold: d.t.toFixed(2), profit: formatMoney(d.profit, cur) }), dy: -12, textAnchor: b.t > 0.7 ? 'end' : 'start', fill: PRIMARY, fontWeight: 600 }),
     ],
   });
 }

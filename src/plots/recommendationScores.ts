@@ -8,6 +8,7 @@ import { INK, MUTED, PRIMARY, PRIMARY_LIGHT } from './palette';
 import { formatCount } from './format';
 import { quantileSorted } from './stats';
 import { frame, MARGIN_BOTTOM, requireColumns, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartText, joinClauses } from './locale';
 
 /**
  * One box per rank (1 = top recommendation): box from the 25th to the 75th percentile, a dark line at
@@ -63,20 +64,20 @@ export function recommendationScores(recs: Table, opts: ChartOptions = {}): SVGS
   return Plot.plot({
     ...frame(opts, chart, {
       height: 300,
-      title: 'Recommendation score by rank',
-      subtitle: `${formatCount(customers)} customers · box: 25th–75th percentile, line: median, whiskers: 5th–95th`,
-      ariaLabel: 'Recommendation scores by rank',
-      ariaDescription:
-        `Box summaries of recommendation scores for ranks 1 to ${maxRank}: ` +
-        ranks.map((r, i) => `rank ${r} median ${medText[i]}`).join(', ') +
-        '.',
+      title: chartText('recScores.title'),
+      subtitle: chartText('recScores.subtitle', { customers: formatCount(customers) }),
+      ariaLabel: chartText('recScores.ariaLabel'),
+      ariaDescription: chartText('recScores.ariaDescription', {
+        maxRank,
+        items: joinClauses(ranks.map((r, i) => chartText('recScores.ariaItem', { rank: r, median: medText[i] }))),
+      }),
     }),
     marginLeft: 56,
     marginRight: 20,
     marginTop: 16,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain: ranks, label: 'Rank (1 = top recommendation)', ...X_LABEL, padding, tickSize: 0 },
-    y: { domain: [0, top > 0 ? top * 1.08 : 1], nice: true, label: 'Score', ...Y_LABEL, grid: true },
+    x: { domain: ranks, label: chartText('recScores.x'), ...X_LABEL, padding, tickSize: 0 },
+    y: { domain: [0, top > 0 ? top * 1.08 : 1], nice: true, label: chartText('recScores.y'), ...Y_LABEL, grid: true },
     marks: [
       Plot.ruleX({ length: m }, { x: ranks, y1: q.p05, y2: q.p95, stroke: MUTED, className: 'whiskers' }),
       Plot.barY({ length: m }, { x: ranks, y1: q.q1, y2: q.q3, fill: PRIMARY_LIGHT, stroke: PRIMARY, className: 'boxes' }),

@@ -6,6 +6,7 @@ import type { Table } from 'apache-arrow';
 import { floats, strings } from '../core/table';
 import { CATEGORICAL, INK } from './palette';
 import { frame, requireColumns, type ChartOptions } from './theme';
+import { chartLabel, chartText, joinClauses, joinParts, labelTicks } from './locale';
 
 /**
  * Horizontal bars from a long table (model, metric, value) as `comparisonTable` gives: one row of panels
@@ -27,17 +28,25 @@ export function recommenderComparison(table: Table, opts: ChartOptions = {}): SV
   const metrics = [...new Set(metric)];
   let top = 0;
   for (let i = 0; i < value.length; i++) if (value[i] > top) top = value[i];
-  const labels = Array.from(value, (v) => (Number.isFinite(v) ? v.toFixed(3) : 'n/a'));
+  const na = chartText('recCompare.na');
+  const labels = Array.from(value, (v) => (Number.isFinite(v) ? v.toFixed(3) : na));
   const n = value.length;
   return Plot.plot({
     ...frame(opts, chart, {
       height: 70 + 22 * Math.max(1, models.length) * Math.max(1, metrics.length),
-      title: 'Recommenders on the same holdout',
-      subtitle: `${models.length} model${models.length === 1 ? '' : 's'} · ${metrics.length} metrics · higher is better`,
-      ariaLabel: 'Recommender comparison',
-      ariaDescription: metrics
-        .map((m) => `${m}: ` + models.map((md) => `${md} ${labels[metric.findIndex((x, i) => x === m && model[i] === md)] ?? 'n/a'}`).join(', '))
-        .join('; ') + '.',
+      title: chartText('recCompare.title'),
+      subtitle: chartText(models.length === 1 ? 'recCompare.subtitle.one' : 'recCompare.subtitle.other', { models: models.length, metrics: metrics.length }),
+      ariaLabel: chartText('recCompare.ariaLabel'),
+      ariaDescription: chartText('recCompare.ariaDescription', {
+        items: joinParts(
+          metrics.map((m) =>
+            chartText('recCompare.ariaMetric', {
+              metric: m,
+              items: joinClauses(models.map((md) => `${chartLabel(md)} ${labels[metric.findIndex((x, i) => x === m && model[i] === md)] ?? na}`)),
+            }),
+          ),
+        ),
+      }),
     }),
     marginLeft: 130,
     marginRight: 56,
@@ -45,7 +54,7 @@ export function recommenderComparison(table: Table, opts: ChartOptions = {}): SV
     x: { domain: [0, top > 0 ? top * 1.05 : 1], label: null, grid: true, axis: 'top', tickFormat: (d: number) => d.toFixed(2) },
     y: { domain: models, label: null, axis: null },
     fy: { domain: metrics, label: null, padding: 0.15 },
-    color: { domain: models, range: models.map((_, i) => CATEGORICAL[i % CATEGORICAL.length]), legend: true },
+    color: { domain: models, range: models.map((_, i) => CATEGORICAL[i % CATEGORICAL.length]), legend: true, ...labelTicks() },
     marks: [
       Plot.barX({ length: n }, { x: value, y: model, fy: metric, fill: model, className: 'bars' }),
       Plot.text({ length: n }, { x: value, y: model, fy: metric, text: labels, textAnchor: 'start', dx: 4, fill: INK, className: 'values' }),

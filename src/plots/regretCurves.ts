@@ -7,6 +7,7 @@ import { floats, strings } from '../core/table';
 import { CATEGORICAL } from './palette';
 import { formatCount } from './format';
 import { frame, MARGIN_BOTTOM, requireColumns, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartLabel, chartText, joinSentences } from './locale';
 
 /**
  * Lines of mean cumulative regret (expected conversions lost against always showing the best arm) by
@@ -25,20 +26,20 @@ export function regretCurves(curves: Table, opts: ChartOptions = {}): SVGSVGElem
   return Plot.plot({
     ...frame(opts, 'regretCurves', {
       height: 340,
-      title: 'Cumulative regret by policy',
-      subtitle: 'conversions lost against always showing the best variant (mean over runs; lower is better)',
-      ariaLabel: 'Cumulative regret over rounds for each bandit policy',
-      ariaDescription: last.map((d) => `${d.policy}: ${d.regret.toFixed(1)} after ${formatCount(d.round)} rounds.`).join(' '),
+      title: chartText('regret.title'),
+      subtitle: chartText('regret.subtitle'),
+      ariaLabel: chartText('regret.ariaLabel'),
+      ariaDescription: joinSentences(last.map((d) => chartText('regret.ariaItem', { policy: chartLabel(d.policy), regret: d.regret.toFixed(1), rounds: formatCount(d.round) }))),
     }),
     marginLeft: 56,
     marginRight: 110,
     marginBottom: MARGIN_BOTTOM,
-    x: { label: 'Round (impressions)', ...X_LABEL, grid: true },
-    y: { label: 'Cumulative regret', ...Y_LABEL, grid: true, zero: true },
+    x: { label: chartText('regret.x'), ...X_LABEL, grid: true },
+    y: { label: chartText('regret.y'), ...Y_LABEL, grid: true, zero: true },
     color: { domain: policies, range: CATEGORICAL.slice(0, policies.length) as string[] },
     marks: [
       Plot.line(data, { x: 'round', y: 'regret', stroke: 'policy', strokeWidth: 2, className: 'regret' }),
-      Plot.text(last, { x: 'round', y: 'regret', text: 'policy', fill: 'policy', textAnchor: 'start', dx: 6 }),
+      Plot.text(last, { x: 'round', y: 'regret', text: (d: { policy: string }) => chartLabel(d.policy), fill: 'policy', textAnchor: 'start', dx: 6 }),
       Plot.ruleY([0]),
     ],
   });

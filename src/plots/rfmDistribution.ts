@@ -8,6 +8,7 @@ import { INK, MUTED, PRIMARY } from './palette';
 import { binValues, type Bins } from './bin';
 import { countTicks, formatCompact, formatCount } from './format';
 import { FONT, FONT_SIZE, MARGIN_BOTTOM, resolveDocument, requireColumns, WIDTH, X_LABEL, type ChartOptions } from './theme';
+import { chartText, joinList } from './locale';
 
 export interface RfmDistributionOptions extends ChartOptions {
   /** Currency symbol for the monetary axis (default "£", the shipped Online Retail data). */
@@ -37,39 +38,42 @@ export function rfmDistribution(profile: Table, opts: RfmDistributionOptions = {
   const n = profile.numRows;
   const panelWidth = Math.floor(width / 3);
 
-  const panels: { key: string; bins: Bins; log: boolean; label: string; aria: string }[] = [
+  const panels: { key: string; name: string; bins: Bins; log: boolean; label: string; aria: string }[] = [
     {
       key: 'recency',
+      name: chartText('rfmDist.recency.name'),
       bins: binValues(floats(profile, 'recency'), { bins: opts.bins ?? 20 }),
       log: false,
-      label: 'Recency (days)',
-      aria: 'days since the last order',
+      label: chartText('rfmDist.recency'),
+      aria: chartText('rfmDist.recency.aria'),
     },
     {
       key: 'frequency',
+      name: chartText('rfmDist.frequency.name'),
       bins: binValues(floats(profile, 'frequency'), { log: true }),
       log: true,
-      label: 'Frequency (orders, log)',
-      aria: 'number of orders, log scale',
+      label: chartText('rfmDist.frequency'),
+      aria: chartText('rfmDist.frequency.aria'),
     },
     {
       key: 'monetary',
+      name: chartText('rfmDist.monetary.name'),
       bins: binValues(floats(profile, 'monetary'), { log: true }),
       log: true,
-      label: `Monetary (${currency}, log)`,
-      aria: `total spend in ${currency}, log scale`,
+      label: chartText('rfmDist.monetary', { currency }),
+      aria: chartText('rfmDist.monetary.aria', { currency }),
     },
   ];
 
   const figure = document.createElement('figure');
   figure.className = 'tierbook-rfm-distribution';
   figure.setAttribute('role', 'group');
-  figure.setAttribute('aria-label', 'Distributions of recency, frequency and monetary value');
+  figure.setAttribute('aria-label', chartText('rfmDist.ariaLabel'));
   figure.style.cssText = `margin: 0; max-width: ${width}px; font-family: ${FONT}; color: ${INK};`;
   const h2 = document.createElement('h2');
-  h2.textContent = opts.title ?? 'Recency, frequency and monetary value';
+  h2.textContent = opts.title ?? chartText('rfmDist.title');
   const h3 = document.createElement('h3');
-  h3.textContent = opts.subtitle ?? `${formatCount(n)} customers, one histogram per measure`;
+  h3.textContent = opts.subtitle ?? chartText('rfmDist.subtitle', { customers: formatCount(n) });
   const row = document.createElement('div');
   row.style.cssText = 'display: flex; flex-wrap: wrap;';
   for (const p of panels) row.append(panel(p, panelWidth, height, document));
@@ -81,17 +85,17 @@ export function rfmDistribution(profile: Table, opts: RfmDistributionOptions = {
     const caption = document.createElement('figcaption');
     caption.style.cssText = `color: ${MUTED}; font-size: ${FONT_SIZE}px;`;
     const parts: string[] = [];
-    if (panels[0].bins.dropped) parts.push(`${formatCount(panels[0].bins.dropped)} without a recency`);
-    if (droppedF) parts.push(`${formatCount(droppedF)} with no positive frequency`);
-    if (droppedM) parts.push(`${formatCount(droppedM)} with spend ≤ 0`);
-    caption.textContent = `Left out of the histograms: ${parts.join(', ')}.`;
+    if (panels[0].bins.dropped) parts.push(chartText('rfmDist.droppedRecency', { n: formatCount(panels[0].bins.dropped) }));
+    if (droppedF) parts.push(chartText('rfmDist.droppedFrequency', { n: formatCount(droppedF) }));
+    if (droppedM) parts.push(chartText('rfmDist.droppedMonetary', { n: formatCount(droppedM) }));
+    caption.textContent = chartText('rfmDist.caption', { parts: joinList(parts) });
     figure.append(caption);
   }
   return figure;
 }
 
 function panel(
-  p: { key: string; bins: Bins; log: boolean; label: string; aria: string },
+  p: { key: string; name: string; bins: Bins; log: boolean; label: string; aria: string },
   width: number,
   height: number,
   document: Document,
@@ -111,13 +115,13 @@ function panel(
     marginRight: 14,
     marginTop: 22,
     marginBottom: MARGIN_BOTTOM,
-    ariaLabel: `Histogram of ${p.key}`,
-    ariaDescription: `Histogram of ${p.aria}: ${formatCount(total)} customers in ${m} bins.`,
+    ariaLabel: chartText('rfmDist.panelAriaLabel', { measure: p.name }),
+    ariaDescription: chartText('rfmDist.panelAriaDescription', { what: p.aria, customers: formatCount(total), bins: m }),
     style: { fontFamily: FONT, fontSize: '11px', color: INK, background: 'white', overflow: 'visible' },
     x: p.log
       ? { type: 'log', domain, label: p.label, ...X_LABEL, ticks: 3, tickFormat: formatCompact }
       : { domain, label: p.label, ...X_LABEL, ticks: 4, tickFormat: countTicks(domain[1]) },
-    y: { label: '↑ Customers', grid: true, nice: true, ticks: 4, tickFormat: countTicks(maxCount) },
+    y: { label: chartText('rfmDist.y'), grid: true, nice: true, ticks: 4, tickFormat: countTicks(maxCount) },
     marks: [
       Plot.rect({ length: m }, { x1: x0, x2: x1, y1: 0, y2: count, fill: PRIMARY, inset: 0.5, className: `bins ${p.key}` } as Plot.RectOptions),
       Plot.ruleY([0]),

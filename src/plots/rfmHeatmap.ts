@@ -7,6 +7,7 @@ import { floats } from '../core/table';
 import { INK, SEQUENTIAL_SCHEME } from './palette';
 import { formatCount, formatMoney } from './format';
 import { frame, hasColumn, requireColumns, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartText } from './locale';
 
 export interface RfmHeatmapOptions extends ChartOptions {
   /** Currency symbol when a `monetary` column is present (default "£"). */
@@ -68,7 +69,7 @@ export function rfmHeatmap(scores: Table, opts: RfmHeatmapOptions = {}): SVGSVGE
     ys[j] = String(Math.floor(k / L) + 1);
     fill[j] = count[k];
     const mean = sum[k] / count[k];
-    text[j] = `${formatCount(count[k])}\n${withMoney ? formatMoney(mean, currency) : `M ${mean.toFixed(1)}`}`;
+    text[j] = `${formatCount(count[k])}\n${withMoney ? formatMoney(mean, currency) : chartText('rfmHeatmap.meanScore', { score: mean.toFixed(1) })}`;
     dark[j] = count[k] > 0.55 * max;
   }
   const levels = Array.from({ length: L }, (_, i) => String(i + 1));
@@ -79,21 +80,27 @@ export function rfmHeatmap(scores: Table, opts: RfmHeatmapOptions = {}): SVGSVGE
   return Plot.plot({
     ...frame(opts, chart, {
       height: 420,
-      title: 'Customers by recency and frequency score',
-      subtitle:
-        `${formatCount(total)} customers · cell: customers and mean ${withMoney ? 'spend' : 'M score'}` +
-        (outside ? ` · ${formatCount(outside)} without scores left out` : ''),
-      ariaLabel: 'Heatmap of customers by recency and frequency score',
-      ariaDescription:
-        `${L} by ${L} grid of recency score against frequency score for ${formatCount(total)} customers; ` +
-        `the busiest cell is R ${(busiest % L) + 1}, F ${Math.floor(busiest / L) + 1} with ${formatCount(count[busiest])} customers.`,
+      title: chartText('rfmHeatmap.title'),
+      subtitle: chartText('rfmHeatmap.subtitle', {
+        total: formatCount(total),
+        what: chartText(withMoney ? 'rfmHeatmap.spend' : 'rfmHeatmap.mScore'),
+        outside: outside ? chartText('rfmHeatmap.outside', { n: formatCount(outside) }) : '',
+      }),
+      ariaLabel: chartText('rfmHeatmap.ariaLabel'),
+      ariaDescription: chartText('rfmHeatmap.ariaDescription', {
+        levels: L,
+        total: formatCount(total),
+        r: (busiest % L) + 1,
+        f: Math.floor(busiest / L) + 1,
+        count: formatCount(count[busiest]),
+      }),
     }),
     marginLeft: 150,
     marginRight: 110,
     marginTop: 8,
     marginBottom: 44,
-    x: { domain: levels, label: 'Recency score (5 = most recent)', ...X_LABEL, tickSize: 0, padding: 0.04 },
-    y: { domain: [...levels].reverse(), label: 'Frequency score (5 = most orders)', ...Y_LABEL, labelOffset: 36, tickSize: 0, padding: 0.04 },
+    x: { domain: levels, label: chartText('rfmHeatmap.x'), ...X_LABEL, tickSize: 0, padding: 0.04 },
+    y: { domain: [...levels].reverse(), label: chartText('rfmHeatmap.y'), ...Y_LABEL, labelOffset: 36, tickSize: 0, padding: 0.04 },
     color: { type: 'linear', domain: [0, Math.max(1, max)], scheme: SEQUENTIAL_SCHEME },
     marks: [
       Plot.cell({ length: m }, { x: xs, y: ys, fill, className: 'cells' }),

@@ -6,6 +6,7 @@ import { ACCENT, GRID, PRIMARY } from './palette';
 import { formatPercent } from './format';
 import { frame, MARGIN_BOTTOM, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
 import { pointAtThreshold } from './curvePoint';
+import { chartText } from './locale';
 
 export interface RocCurveOptions extends ChartOptions {
   /** Current decision threshold (predicted positive when p > threshold), marked with a dot (required). */
@@ -32,20 +33,26 @@ export function rocCurve(
   if (n === 0 || curve.tpr.length !== n || curve.threshold.length !== n) throw new Error(`${chart}: fpr, tpr and threshold need the same, non-zero length`);
   const k = pointAtThreshold(curve.threshold, threshold);
   const at = { fpr: curve.fpr[k], tpr: curve.tpr[k] };
-  const label = `p > ${threshold.toFixed(2)}: TPR ${formatPercent(at.tpr)}, FPR ${formatPercent(at.fpr)}`;
+  const label = chartText('roc.point', { threshold: threshold.toFixed(2), tpr: formatPercent(at.tpr), fpr: formatPercent(at.fpr) });
   return Plot.plot({
     ...frame(opts, chart, {
       height: 360,
-      title: 'ROC curve',
-      subtitle: `${opts.auc !== undefined ? `AUC ${opts.auc.toFixed(3)} · ` : ''}dashed: a coin flip; the dot: the current threshold`,
-      ariaLabel: 'ROC curve',
-      ariaDescription: `True-positive rate against false-positive rate over ${n} thresholds${opts.auc !== undefined ? `, area ${opts.auc.toFixed(3)}` : ''}; at threshold ${threshold.toFixed(2)} the true-positive rate is ${formatPercent(at.tpr)} and the false-positive rate ${formatPercent(at.fpr)}.`,
+      title: chartText('roc.title'),
+      subtitle: chartText('roc.subtitle', { auc: opts.auc !== undefined ? chartText('roc.auc', { auc: opts.auc.toFixed(3) }) : '' }),
+      ariaLabel: chartText('roc.ariaLabel'),
+      ariaDescription: chartText('roc.ariaDescription', {
+        n,
+        area: opts.auc !== undefined ? chartText('roc.area', { auc: opts.auc.toFixed(3) }) : '',
+        threshold: threshold.toFixed(2),
+        tpr: formatPercent(at.tpr),
+        fpr: formatPercent(at.fpr),
+      }),
     }),
     marginLeft: 56,
     marginRight: 24,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain: [0, 1], label: 'False-positive rate (non-buyers contacted)', ...X_LABEL, tickFormat: '.0%' },
-    y: { domain: [0, 1], label: 'True-positive rate (buyers reached)', ...Y_LABEL, tickFormat: '.0%', grid: true },
+    x: { domain: [0, 1], label: chartText('roc.x'), ...X_LABEL, tickFormat: '.0%' },
+    y: { domain: [0, 1], label: chartText('roc.y'), ...Y_LABEL, tickFormat: '.0%', grid: true },
     marks: [
       Plot.line([[0, 0], [1, 1]], { stroke: GRID, strokeDasharray: '4,3' }),
       Plot.line({ length: n }, { x: Float64Array.from(curve.fpr), y: Float64Array.from(curve.tpr), stroke: PRIMARY, strokeWidth: 2, className: 'curve' } as Plot.LineOptions),

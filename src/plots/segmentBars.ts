@@ -7,6 +7,7 @@ import { codes } from '../core/table';
 import { MUTED, tierScale } from './palette';
 import { countTicks, formatCount, formatPercent } from './format';
 import { frame, MARGIN_BOTTOM, requireColumns, X_LABEL, type ChartOptions } from './theme';
+import { chartLabel, chartText, joinClauses, labelTicks } from './locale';
 
 /**
  * Horizontal bars of customers per `segment`, sorted by count (ties by name), each in the segment's
@@ -28,26 +29,25 @@ export function segmentBars(scores: Table, opts: ChartOptions = {}): SVGSVGEleme
   const segs = order.map((k) => names[k]);
   const values = Float64Array.from(order, (k) => counts[k]);
   const total = c.length;
-  const text = Array.from(values, (v) => `${formatCount(v)} (${formatPercent(total ? v / total : 0)})`);
+  const text = Array.from(values, (v) => chartText('segmentBars.bar', { count: formatCount(v), share: formatPercent(total ? v / total : 0) }));
   const max = values.length ? values[0] : 1;
 
   return Plot.plot({
     ...frame(opts, chart, {
       height: 60 + 26 * segs.length,
-      title: 'Customers by RFM segment',
-      subtitle: `${formatCount(total)} customers in ${segs.length} segments`,
-      ariaLabel: 'Customers per RFM segment',
-      ariaDescription:
-        `Bars of customers per RFM segment, largest first: ` +
-        segs.map((s, i) => `${s} ${text[i]}`).join(', ') +
-        '.',
+      title: chartText('segmentBars.title'),
+      subtitle: chartText('segmentBars.subtitle', { total: formatCount(total), segments: segs.length }),
+      ariaLabel: chartText('segmentBars.ariaLabel'),
+      ariaDescription: chartText('segmentBars.ariaDescription', {
+        items: joinClauses(segs.map((s, i) => chartText('segmentBars.ariaItem', { segment: chartLabel(s), text: text[i] }))),
+      }),
     }),
     marginLeft: 130,
     marginRight: 100,
     marginTop: 8,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain: [0, max], label: 'Customers', ...X_LABEL, tickFormat: countTicks(max), grid: true, nice: true },
-    y: { domain: segs, label: null, tickSize: 0, padding: 0.2 },
+    x: { domain: [0, max], label: chartText('common.customers'), ...X_LABEL, tickFormat: countTicks(max), grid: true, nice: true },
+    y: { domain: segs, label: null, tickSize: 0, padding: 0.2, ...labelTicks() },
     color: tierScale(segs),
     marks: [
       Plot.barX({ length: segs.length }, { x: values, y: segs, fill: segs, className: 'bars' }),

@@ -7,6 +7,7 @@ import { floats, strings } from '../core/table';
 import { ACCENT, MUTED, PRIMARY } from './palette';
 import { formatPercent } from './format';
 import { frame, MARGIN_BOTTOM, requireColumns, X_LABEL, type ChartOptions } from './theme';
+import { chartText, joinSentences } from './locale';
 
 /**
  * Bars of the selection rate per group (accent when its impact ratio is below 4/5), with a dashed rule
@@ -25,15 +26,17 @@ export function selectionRates(groups: Table, opts: ChartOptions = {}): SVGSVGEl
   return Plot.plot({
     ...frame(opts, 'selectionRates', {
       height: 70 + 26 * g.length,
-      title: 'Selection rate by group',
-      subtitle: `dashed: four-fifths of the highest rate (${formatPercent(0.8 * max)}); red bars fall below it`,
-      ariaLabel: 'Selection rate per group with the four-fifths threshold',
-      ariaDescription: data.map((d) => `${d.group}: ${formatPercent(d.rate)} of ${d.n} (${d.low}).`).join(' '),
+      title: chartText('selection.title'),
+      subtitle: chartText('selection.subtitle', { rate: formatPercent(0.8 * max) }),
+      ariaLabel: chartText('selection.ariaLabel'),
+      ariaDescription: joinSentences(
+        data.map((d) => chartText('selection.ariaItem', { group: d.group, rate: formatPercent(d.rate), n: d.n, status: chartText(d.low === 'ok' ? 'selection.ok' : 'selection.below') })),
+      ),
     }),
     marginLeft: 130,
     marginRight: 60,
     marginBottom: MARGIN_BOTTOM,
-    x: { label: 'Selection rate (%)', ...X_LABEL, tickFormat: '.0%', grid: true, zero: true },
+    x: { label: chartText('selection.x'), ...X_LABEL, tickFormat: '.0%', grid: true, zero: true },
     y: { domain: g, label: null },
     color: { domain: ['ok', 'below 4/5'], range: [PRIMARY, ACCENT] },
     marks: [

@@ -6,6 +6,7 @@ import type { Table } from 'apache-arrow';
 import { floats } from '../core/table';
 import { ACCENT, MUTED, PRIMARY_LIGHT, PRIMARY } from './palette';
 import { frame, MARGIN_BOTTOM, requireColumns, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartText, joinParts } from './locale';
 
 /**
  * Bars of the mean silhouette (−1…1, higher = tighter, better separated clusters) per k from
@@ -26,16 +27,16 @@ export function silhouetteChart(sweep: Table, opts: ChartOptions & { chosen?: nu
   return Plot.plot({
     ...frame(opts, chart, {
       height: 300,
-      title: 'Silhouette by number of clusters',
-      subtitle: `Mean silhouette, −1…1: higher means tighter, better separated clusters · best k = ${k[best]} (${s[best].toFixed(3)})`,
-      ariaLabel: 'Mean silhouette by k',
-      ariaDescription: k.map((v, i) => `k ${v}: ${s[i].toFixed(3)}`).join('; '),
+      title: chartText('silhouette.title'),
+      subtitle: chartText('silhouette.subtitle', { k: k[best], score: s[best].toFixed(3) }),
+      ariaLabel: chartText('silhouette.ariaLabel'),
+      ariaDescription: joinParts(k.map((v, i) => chartText('silhouette.ariaItem', { k: v, score: s[i].toFixed(3) }))),
     }),
     marginLeft: 60,
     marginTop: 8,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain: k, label: 'Number of clusters k', ...X_LABEL, padding: 0.25 },
-    y: { label: 'Mean silhouette', ...Y_LABEL, grid: true, zero: true },
+    x: { domain: k, label: chartText('silhouette.x'), ...X_LABEL, padding: 0.25 },
+    y: { label: chartText('silhouette.y'), ...Y_LABEL, grid: true, zero: true },
     marks: [
       Plot.barY({ length: n }, { x: k, y: s, fill: k.map((_, i) => (i === best ? PRIMARY : PRIMARY_LIGHT)), className: 'bars' }),
       ...(chosen >= 0

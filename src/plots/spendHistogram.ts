@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { ACCENT, MUTED, PRIMARY, PRIMARY_LIGHT } from './palette';
 import { formatCount, formatMoney } from './format';
 import { frame, MARGIN_BOTTOM, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartLabel, chartText } from './locale';
 
 /** What `spendHistogram` draws: the values before and after, and the bounds used (from `capOutliers`). */
 export interface SpendHistogramData {
@@ -63,29 +64,32 @@ export function spendHistogram(data: SpendHistogramData, opts: ChartOptions & { 
   const count = Float64Array.from([...b.count, ...a.count]);
   const bounds = [data.low, data.high].filter(Number.isFinite);
   const currency = opts.currency ?? '£';
-  const what = data.column ?? 'spend';
+  const what = data.column !== undefined ? chartLabel(data.column) : chartText('spend.what');
   const changed = data.below + data.above;
   return Plot.plot({
     ...frame(opts, chart, {
       height: 360,
-      title: `Distribution of ${what} before and after outlier treatment`,
+      title: chartText('spend.title', { what }),
       subtitle:
         bounds.length > 0
-          ? `bounds ${bounds.map((v) => formatMoney(v, currency)).join(' … ')} · ${formatCount(changed)} customers ${data.action === 'drop' ? 'dropped' : 'capped'}`
-          : 'no bounds',
-      ariaLabel: `Histogram of ${what} before and after capping`,
-      ariaDescription: `${formatCount(data.before.length)} values; ${formatCount(data.below)} below and ${formatCount(data.above)} above the bounds.`,
+          ? chartText(data.action === 'drop' ? 'spend.subtitleDropped' : 'spend.subtitleCapped', {
+              bounds: bounds.map((v) => formatMoney(v, currency)).join(' … '),
+              n: formatCount(changed),
+            })
+          : chartText('spend.noBounds'),
+      ariaLabel: chartText('spend.ariaLabel', { what }),
+      ariaDescription: chartText('spend.ariaDescription', { values: formatCount(data.before.length), below: formatCount(data.below), above: formatCount(data.above) }),
     }),
     marginLeft: 70,
     marginTop: 8,
     marginBottom: MARGIN_BOTTOM,
-    x: { label: `${what} (log scale: log10(1 + value))`, ...X_LABEL, tickFormat: (v: number) => formatMoney(Math.sign(v) * (10 ** Math.abs(v) - 1), currency) },
-    y: { label: 'Customers', ...Y_LABEL, grid: true },
+    x: { label: chartText('spend.x', { what }), ...X_LABEL, tickFormat: (v: number) => formatMoney(Math.sign(v) * (10 ** Math.abs(v) - 1), currency) },
+    y: { label: chartText('common.customers'), ...Y_LABEL, grid: true },
     fy: { domain: ['before', 'after'], axis: null, padding: 0.12 },
     marks: [
       Plot.rectY({ length: 2 * bins }, { x1: x0, x2: x1, y: count, fy: facet, fill: facet.map((f) => (f === 'before' ? PRIMARY_LIGHT : PRIMARY)), insetLeft: 0.5, className: 'bins' }),
       Plot.ruleX(bounds.map(t), { stroke: ACCENT, strokeDasharray: '4,3', className: 'bounds' }),
-      Plot.text(['before', 'after'], { fy: (d: string) => d, frameAnchor: 'top-right', text: (d: string) => (d === 'before' ? 'before' : `after ${data.action === 'drop' ? 'dropping' : 'capping'}`), fill: MUTED, dy: 4, dx: -4, className: 'panel-labels' }),
+      Plot.text(['before', 'after'], { fy: (d: string) => d, frameAnchor: 'top-right', text: (d: string) => chartText(d === 'before' ? 'spend.before' : data.action === 'drop' ? 'spend.afterDropping' : 'spend.afterCapping'), fill: MUTED, dy: 4, dx: -4, className: 'panel-labels' }),
       Plot.ruleY([0]),
     ],
   });

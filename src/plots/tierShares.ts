@@ -7,6 +7,7 @@ import { floats, strings } from '../core/table';
 import { INK, MUTED, tierScale } from './palette';
 import { formatCount, formatPercent } from './format';
 import { frame, MARGIN_BOTTOM, requireColumns, X_LABEL, type ChartOptions } from './theme';
+import { chartLabel, chartText, joinSentences, labelTicks } from './locale';
 
 /**
  * Paired bars per tier: a light bar for the tier's share of customers and a solid bar for its share of
@@ -30,8 +31,8 @@ export function tierShares(summary: Table, opts: ChartOptions = {}): SVGSVGEleme
   let total = 0;
   for (let i = 0; i < n; i++) total += customers[i] || 0;
 
-  const customerLabel = Array.from(share, (v) => `${formatPercent(v)} of customers`);
-  const revenueLabel = Array.from(revenueShare, (v) => `${formatPercent(v)} of revenue`);
+  const customerLabel = Array.from(share, (v) => chartText('tierShares.customerLabel', { share: formatPercent(v) }));
+  const revenueLabel = Array.from(revenueShare, (v) => chartText('tierShares.revenueLabel', { share: formatPercent(v) }));
   const customerRow = new Array<string>(n).fill('customers');
   const revenueRow = new Array<string>(n).fill('revenue');
   const top = tierDescription(tiers, share, revenueShare);
@@ -39,18 +40,18 @@ export function tierShares(summary: Table, opts: ChartOptions = {}): SVGSVGEleme
   return Plot.plot({
     ...frame(opts, chart, {
       height: 70 + 64 * n,
-      title: 'Customers and revenue by tier',
-      subtitle: `${formatCount(total)} customers · light bar: share of customers, solid bar: share of revenue`,
-      ariaLabel: 'Share of customers and share of revenue per tier',
-      ariaDescription: `Paired horizontal bars for ${n} tiers. ${top}`,
+      title: chartText('tierShares.title'),
+      subtitle: chartText('tierShares.subtitle', { total: formatCount(total) }),
+      ariaLabel: chartText('tierShares.ariaLabel'),
+      ariaDescription: chartText('tierShares.ariaDescription', { tiers: n, items: top }),
     }),
     marginLeft: 110,
     marginRight: 140,
     marginTop: 8,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain: [0, 1], label: 'Share of the total (%)', ...X_LABEL, tickFormat: '.0%', grid: true },
+    x: { domain: [0, 1], label: chartText('tierShares.x'), ...X_LABEL, tickFormat: '.0%', grid: true },
     y: { domain: ['customers', 'revenue'], axis: null, padding: 0.15 },
-    fy: { domain: tiers, label: null, padding: 0.25, axis: 'left' },
+    fy: { domain: tiers, label: null, padding: 0.25, axis: 'left', ...labelTicks() },
     color: tierScale([...new Set(tiers)]),
     marks: [
       Plot.barX({ length: n }, { fy: tiers, y: customerRow, x: share, fill: tiers, fillOpacity: 0.45, className: 'customer-share' }),
@@ -63,7 +64,7 @@ export function tierShares(summary: Table, opts: ChartOptions = {}): SVGSVGEleme
 }
 
 function tierDescription(tiers: string[], share: Float64Array, revenueShare: Float64Array): string {
-  return tiers
-    .map((t, i) => `${t}: ${formatPercent(share[i])} of customers, ${formatPercent(revenueShare[i])} of revenue.`)
-    .join(' ');
+  return joinSentences(
+    tiers.map((t, i) => chartText('tierShares.ariaItem', { tier: chartLabel(t), customers: formatPercent(share[i]), revenue: formatPercent(revenueShare[i]) })),
+  );
 }

@@ -4,6 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { GRID, INK, PRIMARY } from './palette';
 import { frame, MARGIN_BOTTOM, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
+import { chartText, joinParts } from './locale';
 
 /**
  * One labelled dot per feature at (true weight, fitted weight), on the same scale, with the identity line
@@ -33,16 +34,18 @@ export function trueVsFitted(
   return Plot.plot({
     ...frame(opts, chart, {
       height: 400,
-      title: 'True vs fitted coefficients',
-      subtitle: `${rows.length} features · largest error: ${worst.feature} (true ${worst.true.toFixed(2)}, fitted ${worst.fitted.toFixed(2)}) · dashed: perfect recovery`,
-      ariaLabel: 'True versus fitted coefficients',
-      ariaDescription: rows.map((r) => `${r.feature}: true ${r.true.toFixed(2)}, fitted ${r.fitted.toFixed(2)}`).join('; ') + '.',
+      title: chartText('trueVsFitted.title'),
+      subtitle: chartText('trueVsFitted.subtitle', { features: rows.length, feature: worst.feature, true: worst.true.toFixed(2), fitted: worst.fitted.toFixed(2) }),
+      ariaLabel: chartText('trueVsFitted.ariaLabel'),
+      ariaDescription: chartText('trueVsFitted.ariaDescription', {
+        items: joinParts(rows.map((r) => chartText('trueVsFitted.ariaItem', { feature: r.feature, true: r.true.toFixed(2), fitted: r.fitted.toFixed(2) }))),
+      }),
     }),
     marginLeft: 56,
     marginRight: 40,
     marginBottom: MARGIN_BOTTOM,
-    x: { domain, label: 'True coefficient (set by the teacher)', ...X_LABEL, grid: true },
-    y: { domain, label: 'Fitted coefficient', ...Y_LABEL, grid: true },
+    x: { domain, label: chartText('trueVsFitted.x'), ...X_LABEL, grid: true },
+    y: { domain, label: chartText('trueVsFitted.y'), ...Y_LABEL, grid: true },
     marks: [
       Plot.line([[domain[0], domain[0]], [domain[1], domain[1]]], { stroke: GRID, strokeDasharray: '4,3' }),
       Plot.ruleX([0], { stroke: GRID }),

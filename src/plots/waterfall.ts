@@ -7,6 +7,7 @@ import { floats, strings } from '../core/table';
 import { ACCENT, GRID, INK, MUTED, PRIMARY } from './palette';
 import { clipLabel, countTicks, formatCount, formatPercent } from './format';
 import { frame, hasColumn, MARGIN_BOTTOM, requireColumns, X_LABEL, type ChartOptions } from './theme';
+import { chartLabel, chartText, joinSentences } from './locale';
 
 export interface WaterfallOptions extends ChartOptions {
   /** What a row is, for labels (default "rows"). */
@@ -31,7 +32,7 @@ export interface WaterfallOptions extends ChartOptions {
 export function waterfall(steps: Table, opts: WaterfallOptions = {}): SVGSVGElement | HTMLElement {
   const chart = 'waterfall';
   requireColumns(steps, ['step', 'label', 'removed', 'rows'], chart);
-  const unit = opts.unit ?? 'rows';
+  const unit = opts.unit !== undefined ? chartLabel(opts.unit) : chartText('waterfall.unit');
   const labels = strings(steps, 'label');
   const keys = strings(steps, 'step');
   const removed = floats(steps, 'removed');
@@ -39,13 +40,15 @@ export function waterfall(steps: Table, opts: WaterfallOptions = {}): SVGSVGElem
   const n = rows.length;
   // Customers left after each step, when the steps table has them (core `clean()` writes them).
   const customers = hasColumn(steps, 'customers') ? floats(steps, 'customers') : null;
-  const withCustomers = (text: string, i: number) => (customers ? `${text} · ${formatCount(customers[i])} customers` : text);
+  const withCustomers = (text: string, i: number) => (customers ? chartText('waterfall.withCustomers', { text, customers: formatCount(customers[i]) }) : text);
   if (n === 0) throw new Error(`${chart}: the steps table is empty`);
 
   const startsWithTotal = removed[0] === 0;
   const start = rows[0] + removed[0];
   const first = startsWithTotal ? 1 : 0;
-  const names: string[] = [clipLabel(startsWithTotal ? (labels[0] ?? keys[0] ?? 'Loaded') : 'Loaded', 26)];
+  // Step names as shown (the table keeps its own labels; `chartLabel` translates the known ones).
+  const loaded = chartText('waterfall.loaded');
+  const names: string[] = [clipLabel(startsWithTotal ? (labels[0] !== null ? chartLabel(labels[0]) : (keys[0] ?? loaded)) : loaded, 26)];
   // Falling bars: from rows left to rows before the step.
   const m = n - first;
   const fy = new Array<string>(m);
@@ -53,15 +56,15 @@ export function waterfall(steps: Table, opts: WaterfallOptions = {}): SVGSVGElem
   const fx2 = new Float64Array(m);
   const ftext = new Array<string>(m);
   for (let i = first, k = 0; i < n; i++, k++) {
-    let name = clipLabel(labels[i] ?? keys[i] ?? `step ${i}`, 26);
+    let name = clipLabel(labels[i] !== null ? chartLabel(labels[i]!) : (keys[i] ?? chartText('waterfall.step', { index: i })), 26);
     while (names.includes(name)) name += ' ';
     names.push(name);
     fy[k] = name;
     fx1[k] = rows[i];
     fx2[k] = rows[i] + removed[i];
-    ftext[k] = withCustomers(removed[i] > 0 ? `−${formatCount(removed[i])}` : 'none removed', i);
+    ftext[k] = withCustomers(removed[i] > 0 ? chartText('waterfall.removed', { removed: formatCount(removed[i]) }) : chartText('waterfall.noneRemoved'), i);
   }
-  const totalLabel = opts.totalLabel ?? 'Clean data';
+  const totalLabel = opts.totalLabel ?? chartText('waterfall.clean');
   names.push(totalLabel);
   const end = rows[n - 1];
   // Connectors: a vertical rule at the level after each bar, from that band to the next.
@@ -73,14 +76,17 @@ export function waterfall(steps: Table, opts: WaterfallOptions = {}): SVGSVGElem
   return Plot.plot({
     ...frame(opts, chart, {
       height: 64 + 30 * names.length,
-      title: customers ? 'Rows and customers left after each cleaning step' : 'Rows left after each cleaning step',
+      title: chartText(customers ? 'waterfall.titleCustomers' : 'waterfall.title'),
       subtitle:
-        `${formatCount(start)} ${unit} loaded → ${formatCount(end)} kept (${formatPercent(kept)})` +
-        (customers ? `; ${formatCount(customers[0])} → ${formatCount(customers[n - 1])} customers` : ''),
-      ariaLabel: 'Cleaning waterfall',
-      ariaDescription:
-        `Waterfall from ${formatCount(start)} ${unit} loaded to ${formatCount(end)} kept. ` +
-        fy.map((s, k) => `${s.trim()}: ${formatCount(fx2[k] - fx1[k])} removed, ${formatCount(fx1[k])} left.`).join(' '),
+        chartText('waterfall.subtitle', { start: formatCount(start), unit, end: formatCount(end), kept: formatPercent(kept) }) +
+        (customers ? chartText('waterfall.subtitleCustomers', { first: formatCount(customers[0]), last: formatCount(customers[n - 1]) }) : ''),
+      ariaLabel: chartText('waterfall.ariaLabel'),
+      ariaDescription: chartText('waterfall.ariaDescription', {
+        start: formatCount(start),
+        unit,
+        end: formatCount(end),
+        items: joinSentences(fy.map((s, k) => chartText('waterfall.ariaItem', { step: s.trim(), removed: formatCount(fx2[k] - fx1[k]), left: formatCount(fx1[k]) }))),
+      }),
     }),
     marginLeft: 170,
     marginRight: customers ? 200 : 90,

@@ -37,6 +37,12 @@ export interface RuntimeOptions {
    * Default 40 in a browser, Infinity elsewhere (the headless runner has nothing to paint).
    */
   frameBudgetMs?: number;
+  /**
+   * Whether a cell's output is on screen now. In each batch the visible cells, and the cells they
+   * read, run first; the runtime then yields once so the browser paints them before the off-screen
+   * readers run. Default: every cell is visible (one queue, the order of a plain topological run).
+   */
+  visible?: (id: string) => boolean;
 }
 
 export type ParamResult = { ok: true; value: unknown } | { ok: false; message: string };
@@ -86,6 +92,8 @@ interface Node {
   cacheKey?: string;
   t0: number;
   pass: number;
+  /** In the current batch: on screen, or read (transitively) by a cell on screen. */
+  urgent: boolean;
 }
 
 function isThenable(v: unknown): v is PromiseLike<unknown> {
@@ -137,6 +145,7 @@ export class Runtime {
   private readonly pace: (fn: () => void) => void;
   private readonly cacheSize: number;
   private readonly frameBudgetMs: number;
+  private readonly visible: ((id: string) => boolean) | null;
   private pumpScheduled = false;
 
   private specs: CellSpec[] = [];
@@ -151,6 +160,8 @@ export class Runtime {
   private scheduled = false;
   private readonly pendingSet = new Set<Node>();
   private inflightCount = 0;
+  /** Cells to advance: urgent ones (on screen, or read by one) first, then the rest. */
+  private readonly readyUrgent: Node[] = [];
   private readonly ready: Node[] = [];
   private pumping = false;
   private pass = 0;
@@ -164,6 +175,7 @@ export class Runtime {
     this.pace = options.pace ?? ((fn) => void setTimeout(fn, 0));
     this.cacheSize = options.cacheSize ?? 8;
     this.frameBudgetMs = options.frameBudgetMs ?? (typeof document !== 'undefined' ? 40 : Infinity);
+    this.visible = options.visible ?? null;
   }
 
   // ---------------------------------------------------------------- cells
@@ -289,6 +301,25 @@ export class Runtime {
   runAll(): void {
     this.assertAlive();
     for (const n of this.nodes.values()) this.markDirty(n, 'all');
+  }
+
+  /**
+   * Re-run the cheap cells whose current value passes `test`, with their dependents — e.g. the
+   * cells whose value is a chart, after the chart language changed. Expensive cells, widget cells,
+   * cells without a value and generators still streaming are never touched, so nothing is
+   * retrained. Returns the ids re-run.
+   * @example rt.rerunWhere((v) => v instanceof Element) // ['c12', 'c20']
+   */
+  rerunWhere(test: (value: unknown) => boolean): string[] {
+    this.assertAlive();
+    const ids: string[] = [];
+    for (const n of this.nodes.values()) {
+      if (!n.hasValue || n.widget || isExpensive(n.options) || n.gen) continue;
+      if (!test(n.out)) continue;
+      ids.push(n.id);
+      this.markDirty(n, false);
+    }
+    return ids;
   }
 
   /**
@@ -445,6 +476,7 @@ export class Runtime {
       hasRun: false,
       t0: 0,
       pass: 0,
+      urgent: false,
     };
     this.byKey.set(key, n);
     this.dirty.set(n, false);
@@ -583,7 +615,14 @@ export class Runtime {
         this.requeue(n);
       }
     }
-    for (const n of affected) this.ready.push(n);
+    // Urgent: on screen, or read by an urgent cell of this batch (dependents come later in rank order).
+    for (const n of affected) n.urgent = this.isVisible(n);
+    for (let j = affected.length - 1; j >= 0; j--) {
+      const n = affected[j];
+      if (!n.urgent) continue;
+      for (const d of n.deps) if (d.pass === pass) d.urgent = true;
+    }
+    for (const n of affected) this.enqueue(n);
     this.pump();
     this.checkIdle();
   }
@@ -606,25 +645,54 @@ export class Runtime {
     }
   }
 
+  private isVisible(n: Node): boolean {
+    if (this.visible === null) return true;
+    try {
+      return this.visible(n.id);
+    } catch {
+      return true;
+    }
+  }
+
+  private enqueue(n: Node): void {
+    (n.urgent ? this.readyUrgent : this.ready).push(n);
+  }
+
+  /**
+   * Advance ready cells, urgent ones first, for at most `frameBudgetMs`; then yield a macrotask (the
+   * browser paints) and go on. After the urgent cells of a slice are done it yields once more before
+   * the off-screen ones, so what is on screen is painted first.
+   */
   private pump(): void {
     if (this.pumping || this.pumpScheduled) return;
     this.pumping = true;
     const t0 = performance.now();
-    let i = 0;
+    let ranUrgent = false;
+    let yieldNow = false;
     try {
-      for (; i < this.ready.length; i++) {
-        this.advance(this.ready[i]);
-        if (i + 1 < this.ready.length && performance.now() - t0 > this.frameBudgetMs) {
-          i++;
+      while (!this.disposed) {
+        let n: Node | undefined;
+        if (this.readyUrgent.length) {
+          n = this.readyUrgent.shift()!;
+          if (n.pending && !n.started) ranUrgent = true;
+        } else if (this.ready.length) {
+          if (ranUrgent && this.visible !== null) {
+            yieldNow = true;
+            break;
+          }
+          n = this.ready.shift()!;
+        } else break;
+        this.advance(n);
+        if ((this.readyUrgent.length || this.ready.length) && performance.now() - t0 > this.frameBudgetMs) {
+          yieldNow = true;
           break;
         }
       }
     } finally {
-      this.ready.splice(0, i);
       this.pumping = false;
     }
-    if (this.ready.length && !this.disposed) {
-      // Over budget: let the browser paint, then go on with the rest (a macrotask, not throttled).
+    if (yieldNow && !this.disposed) {
+      // Let the browser paint what is ready, then go on with the rest (a macrotask, not throttled).
       this.pumpScheduled = true;
       const resume = () => {
         this.pumpScheduled = false;
@@ -899,7 +967,7 @@ export class Runtime {
         d.needsRun = true;
         this.requeue(d);
       }
-      this.ready.push(d);
+      this.enqueue(d);
     }
   }
 

@@ -11,6 +11,7 @@ import { progressStream, type TrainStream } from '../stdlib/training';
 import type { LogisticModel } from '../model/types';
 import type { FromSandbox, ToSandbox } from './protocol';
 import { toWire, widgetToWire } from './wire';
+import { setChartLocale } from '../plots/locale';
 
 const parentWindow = window.parent;
 let nextReq = 1;
@@ -109,6 +110,12 @@ window.addEventListener('message', (event: MessageEvent<ToSandbox>) => {
       break;
     case 'whenIdle':
       runtime.whenIdle().then(() => send({ t: 'idle', reqId: msg.reqId }));
+      break;
+    case 'locale':
+      // The app's language: charts drawn from now on use it, and the chart cells re-run (cheap
+      // cells only; nothing expensive is recomputed).
+      setChartLocale(msg.lang, msg.labels);
+      runtime.rerunWhere((value) => typeof value === 'object' && value !== null && (value as { nodeType?: unknown }).nodeType === 1);
       break;
     default: {
       const reply = pending.get((msg as { reqId: number }).reqId);

@@ -29,6 +29,8 @@ export type ToSandbox =
   | { t: 'runAll' }
   | { t: 'cancel'; id: string }
   | { t: 'whenIdle'; reqId: number }
+  /** Draw charts in `lang`, translating data labels with `labels`; charts already drawn are redrawn. */
+  | { t: 'locale'; lang: string; labels: Record<string, string> }
   | { t: 'dataset'; reqId: number; ipc?: Uint8Array; error?: string }
   | { t: 'trainProgress'; reqId: number; iteration: number; loss: number }
   | { t: 'trainDone'; reqId: number; model?: unknown; error?: string };

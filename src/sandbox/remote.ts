@@ -12,6 +12,7 @@ import type { CellSpec } from '../notebook';
 import type { CellState } from '../runtime/cell';
 import { WIDGET } from '../runtime/widgets';
 import type { TrainStream } from '../stdlib/training';
+import { chartLabels, chartLocale } from '../plots/locale';
 import { SANDBOX_CSP, type FromSandbox, type ToSandbox, type Wire, type WireState } from './protocol';
 
 type Listener = (id: string, state: CellState) => void;
@@ -70,6 +71,13 @@ export class RemoteRuntime {
     };
     window.addEventListener('message', this.#onMessage);
     (opts.host ?? document.body).append(iframe);
+    // Charts in the sandbox are drawn in the app's chart language, set before any cell runs.
+    this.setChartLocale(chartLocale(), chartLabels());
+  }
+
+  /** Draw the sandbox's charts in `lang` (labels: data label translations); drawn charts are redrawn. */
+  setChartLocale(lang: string, labels: Record<string, string>): void {
+    this.#send({ t: 'locale', lang, labels: { ...labels } });
   }
 
   #send(message: ToSandbox, transfer: Transferable[] = []) {

@@ -63,6 +63,12 @@ async function duckdbProfileOf(env: StdlibEnv & { engine?: EngineHost }, key: st
   const load = duckdbWasmLoader();
   if (!load) throw new Error('DuckDB is not available here (the sandbox and plain Node have no DuckDB engine): choose engine "js", or run the notebook in the app or with `tierbook run --engine duckdb`');
   profileSql(engineOpts); // refuse unsupported options before loading 33 MB of wasm
+  const kept = env.engine?.file?.(key);
+  if (kept) {
+    // A large file the user kept on disk: DuckDB reads it in its worker; the tab never holds its lines.
+    const { wasmProfile } = await load();
+    return { ...(await wasmProfile({ file: kept }, engineOpts)), reason: `${reason}; DuckDB read ${kept.name} from disk` };
+  }
   const [{ wasmProfile }, raw] = await Promise.all([load(), env.loadDataset(key)]);
   const roles = opts.roles;
   const tx = toTransactions(raw, roles ?? detectRoles(raw), { file: key });

@@ -62,6 +62,8 @@ export interface StdlibEnv {
   setParameter?: (name: string, value: unknown) => void;
   /** Runs a recommender training job (a Web Worker in the browser); in-process when absent. */
   recommend?: import('./recommending').RecommendRunner;
+  /** The engine path's environment: native DuckDB in the runner, kept files for DuckDB-wasm in the app. */
+  engine?: import('../engine/host').EngineHost;
 }
 
 /** A purchase dataset as produced by `purchaseDataset`. */

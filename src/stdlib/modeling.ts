@@ -6,6 +6,7 @@
  * Core computations return plain objects of typed arrays (cheap to recompute on every threshold move); the
  * charts take them as they are.
  */
+import { chartText } from '../plots/locale';
 import type { Table } from 'apache-arrow';
 import type { StdlibEnv } from './index';
 import type { TrainingState } from './training';
@@ -129,7 +130,7 @@ export function modelingBuiltins(env: StdlibEnv): Record<string, unknown> {
       wrap.className = 'parameter-button';
       const button = d.createElement('button');
       button.type = 'button';
-      button.textContent = opts.label ?? `Move the ${parameter} to ${value}`;
+      button.textContent = opts.label ?? chartText('common.moveParameter', { parameter, value: String(value) });
       button.addEventListener('click', () => env.setParameter?.(parameter, value));
       wrap.appendChild(button);
       return wrap;

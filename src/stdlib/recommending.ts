@@ -15,6 +15,7 @@
  *   recommendations = recommendationTable(result, split)
  *   metrics = recommenderMetrics(result, split)
  */
+import { chartLabel, chartText } from '../plots/locale';
 import type { Table } from 'apache-arrow';
 import type { StdlibEnv } from './index';
 import { chartIn } from './chart';
@@ -370,6 +371,6 @@ export function recommendingBuiltins(env: StdlibEnv): Record<string, unknown> {
     comparisonTable,
     recommenderComparison: chart(recommenderComparison),
     recommenderLoss: (state: RecommenderState) =>
-      chart(lossCurve)(state.losses, { iterations: state.iterations, title: `${state.label}: training loss`, subtitle: state.model === 'mf' ? 'RMSE on the training ratings per epoch' : 'Weighted squared error per observed pair, per sweep' }),
+      chart(lossCurve)(state.losses, { iterations: state.iterations, title: chartText('loss.recommenderTitle', { model: chartLabel(state.label) }), subtitle: chartText(state.model === 'mf' ? 'loss.recommenderMf' : 'loss.recommenderAls') }),
   };
 }

@@ -19,6 +19,9 @@ import { DatasetRegistry } from './datasets';
 import { History } from './history';
 import { saveDraft, deleteDraft, type Draft } from './storage';
 import type { RemoteRuntime } from '../sandbox/remote';
+import { followChartLocale } from './i18n/charts';
+import { CellVisibility } from './visibility';
+import { loadFile } from '../workers/loadClient';
 
 /** What the session needs of a runtime: the local one, or the sandboxed one for untrusted code. */
 export type NotebookRuntime = Pick<
@@ -79,8 +82,12 @@ export class Session {
   #byId = new Map<string, CellModel>();
   #shippedSources: Map<string, string>;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Which cells are on screen (Workbench observes its notebook element); the runtime runs them first. */
+  readonly visibility = new CellVisibility();
   #nextId = 1;
   #persist = true;
+  /** Stops the charts following the UI language (see i18n/charts.ts). */
+  #stopCharts: () => void = () => {};
 
   constructor(notebookId: string, shippedText: string, opts: SessionOptions = {}) {
     this.notebookId = notebookId;
@@ -93,8 +100,17 @@ export class Session {
       recommend: workerRecommendRunner,
       document,
       setParameter: (name, value) => this.setParam(name, value),
+      engine: this.datasets.engineHost(),
     });
-    this.runtime = new Runtime({ builtins, globals: (name: string) => name in globalThis });
+    // A large file kept on disk is read into the tab only when a cell needs its raw lines.
+    this.datasets.readFile = (file) => loadFile(file).then((r) => r.table);
+    this.runtime = new Runtime({
+      builtins,
+      globals: (name: string) => name in globalThis,
+      visible: (id: string) => this.visibility.has(id),
+    });
+    // Charts are drawn in the UI language; a switch redraws them (chart cells re-run, nothing retrains).
+    this.#stopCharts = followChartLocale(notebookId, () => this.runtime);
     // Profile cards read notebook values (profile, tiers, orders) from whichever runtime is current.
     setProfileSource((name) => this.runtime.value(name));
     this.#listen();
@@ -326,6 +342,16 @@ export class Session {
     if (name) this.setParam(name, key);
   }
 
+  /**
+   * Register a large file the user chose without reading it (DuckDB-wasm reads it from disk when an
+   * engine cell runs) and point the notebook's dataset widget at it.
+   */
+  useFile(key: string, file: File) {
+    this.datasets.addFile(key, file);
+    const name = this.datasetWidgetName();
+    if (name) this.setParam(name, key);
+  }
+
   /** The name of the notebook's dataset widget, if it has one. */
   datasetWidgetName(): string | null {
     const cell = this.cells.find((c) => (c.state.widget as { kind?: string } | undefined)?.kind === 'dataset');
@@ -338,6 +364,7 @@ export class Session {
 
   dispose() {
     if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#stopCharts();
     this.#unsubscribe();
     this.runtime.dispose();
   }

@@ -60,6 +60,8 @@ export async function serveDist(): Promise<Served> {
 
 export interface Session {
   context: BrowserContext;
+  /** The fresh profile folder (its path is on every Chromium process of this session: the bench finds them by it). */
+  userDataDir: string;
   page: Page;
   /** Requests to anything but the app's origin. */
   foreignRequests: string[];
@@ -103,6 +105,7 @@ export async function openApp(url: string, opts: { viewport?: { width: number; h
   await page.goto(url);
   return {
     context,
+    userDataDir,
     page,
     foreignRequests,
     consoleErrors,

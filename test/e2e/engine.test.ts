@@ -96,4 +96,37 @@ describe.skipIf(!hasChromium)('big-data notebook: DuckDB-wasm in Chromium', () =
     const m = floats(want, 'monetary');
     expect(Math.max(...got.monetary.map((v, i) => Math.abs(v - m[i]) / Math.max(1, Math.abs(m[i]))))).toBeLessThan(1e-9);
   }, 120_000);
+
+  test('a file over the large-file threshold stays on disk: DuckDB-wasm reads it and the tab never parses it', async () => {
+    const page = s.page;
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.locator(`${cell('compareWithJs')} input[type=checkbox]`).uncheck();
+    await page.locator(`${cell('engine')} select`).selectOption('auto');
+    const threshold = page.locator(`${cell('thresholdMB')} input[type=number]`);
+    await threshold.fill('1');
+    await threshold.dispatchEvent('change');
+    await page.locator('[data-testid=large-mb]').fill('1');
+    const text = synthCsv({ customers: 400, transactions: 30_000, seed: 9 });
+    const mb = Buffer.byteLength(text) / 1e6;
+    expect(mb).toBeGreaterThan(1);
+    await page.locator('[data-testid=file-input]').setInputFiles({ name: 'big-shop.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await expect.poll(() => page.locator('[data-testid=load-kept]').textContent(), { timeout: 10_000 }).toContain('big-shop.csv');
+    await waitForNotebook(page);
+    const run = page.locator(`${cell('stages')} [data-testid=run]`);
+    if (await run.isVisible()) await run.click();
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('big-shop.csv from disk'), `${cell('engine_stages')} [data-testid=table]`, { timeout: 90_000 });
+    const statuses = await waitForNotebook(page, 90_000);
+    expect(Object.entries(statuses).filter(([, v]) => v !== 'done')).toEqual([]);
+    const stages = (await page.locator(`${cell('engine_stages')} [data-testid=table]`).textContent()) ?? '';
+    expect(stages).toContain('duckdb-wasm');
+    expect(stages).toContain('over the 1 MB threshold');
+    const raw = parseCsv(text, { file: 'big-shop.csv' });
+    const want = rfm(clean(toTransactions(raw, detectRoles(raw), { file: 'big-shop.csv' })).table);
+    expect(await page.locator(`${cell('profile')} [data-testid=table]`).getAttribute('data-rows')).toBe(String(want.numRows));
+    // The loading worker never started: the lines were read by DuckDB's worker only.
+    expect(workers.filter((u) => /load/i.test(u))).toEqual([]);
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+  }, 180_000);
 });

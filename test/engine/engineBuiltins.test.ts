@@ -145,3 +145,48 @@ describe('the runner with --engine duckdb', () => {
     }
   }, 60_000);
 });
+
+describe('a large file kept on disk (the browser)', () => {
+  test('auto hands the File itself to DuckDB-wasm (the tab never loads its lines); the JS path loads it', async () => {
+    const { registerDuckdbWasm } = await import('../../src/engine/host');
+    const { DatasetRegistry } = await import('../../src/ui/datasets');
+    const seen: { input: unknown; opts: unknown }[] = [];
+    registerDuckdbWasm(async () => ({
+      wasmProfile: async (input, opts) => (seen.push({ input, opts }), { ...fakeDuckdb(), engine: 'duckdb-wasm' as const }),
+    }));
+    try {
+      const registry = new DatasetRegistry();
+      let reads = 0;
+      registry.readFile = async () => (reads++, raw);
+      const file = new File([TEXT], 'big.csv', { type: 'text/csv' });
+      registry.addFile('big.csv', file);
+      expect(registry.isUpload('big.csv')).toBe(true);
+      expect(registry.keys().at(-1)).toEqual({ key: 'big.csv', label: 'big.csv (your file)' });
+      const browserEnv = { loadDataset: (k: string) => registry.load(k), trainStream: env().trainStream, engine: registry.engineHost() };
+      const mb = file.size / 1e6;
+      const r = await runEngine(browserEnv, 'big.csv', { thresholdMB: mb / 2, duplicates: false });
+      expect(r.engine).toBe('duckdb-wasm');
+      expect(r.reason).toBe(`the file is ${mb.toLocaleString('en-US', { maximumFractionDigits: 1 })} MB, over the ${mb / 2} MB threshold; DuckDB read big.csv from disk`);
+      expect(seen).toHaveLength(1);
+      expect(seen[0].input).toEqual({ file });
+      expect(seen[0].opts).toEqual({ duplicates: false });
+      expect(reads).toBe(0); // nothing was parsed in the tab
+      // Under the threshold the JS path runs on the same key: the file is read once, then cached.
+      const js = await runEngine(browserEnv, 'big.csv', { thresholdMB: mb * 2 });
+      expect(js.engine).toBe('js');
+      expect(compareProfiles(js.profile, want).agree).toBe(true);
+      await registry.load('big.csv');
+      expect(reads).toBe(1);
+      // A Parquet file is not read by DuckDB-wasm (its reader is an extension it would download): no File for it.
+      registry.addFile('big.parquet', new File([new Uint8Array(8)], 'big.parquet'));
+      expect(registry.engineHost().file!('big.parquet')).toBeUndefined();
+      expect(await registry.engineHost().size!('big.parquet')).toBe(8);
+      // Loading a table under the same key replaces the kept file.
+      registry.add('big.csv', raw);
+      expect(registry.file('big.csv')).toBeUndefined();
+      expect(await registry.engineHost().size!('big.csv')).toBeUndefined();
+    } finally {
+      registerDuckdbWasm(null as never);
+    }
+  });
+});

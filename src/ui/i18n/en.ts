@@ -210,6 +210,9 @@ export const en = {
   'load.more': '… and {count} more',
   'load.downloadSkipped': 'download the skipped rows (CSV)',
   'load.drop': 'Drop your CSV, Arrow or Parquet file to load it',
+  'load.large': 'Keep CSV files over {size} MB on disk for DuckDB',
+  'load.largeAria': 'Large-file threshold in MB',
+  'load.kept': '{file} ({mb} MB) stays on disk: DuckDB reads it in its worker when an engine cell runs (notebook “Data that outgrows the tab”). A cell that needs its raw lines loads it into this tab.',
 
   // TableView
   'table.size': '{rows} × {columns}',

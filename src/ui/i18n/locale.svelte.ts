@@ -7,6 +7,7 @@
  * - `setLocale` (the EN / 中文 switch) remembers the choice and, when the URL carries `lang`,
  *   rewrites it, so a reload shows what was picked.
  * - `<html lang>` follows the locale (screen readers, fonts, hyphenation).
+ * - `onLocaleChange` tells non-reactive code (the chart language, see `charts.ts`) about a switch.
  *
  * @example
  *   t('toolbar.share')                      // 'Share' | '分享'
@@ -52,10 +53,24 @@ function apply(value: Locale) {
 }
 apply(locale.value);
 
+const listeners = new Set<(value: Locale) => void>();
+
+/**
+ * Call `listener` after every switch to another language (not at once); returns the function that
+ * stops listening.
+ *
+ * @example const stop = onLocaleChange((lang) => redrawCharts(lang));
+ */
+export function onLocaleChange(listener: (value: Locale) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /** Switch the UI language and remember it (localStorage, and the URL's `lang` when it has one). */
 export function setLocale(value: string): void {
   const next = normaliseLocale(value);
   if (!next) throw new Error(`unknown language \`${value}\`: use one of en, zh-CN`);
+  const changed = next !== locale.value;
   locale.value = next;
   apply(next);
   try {
@@ -68,6 +83,15 @@ export function setLocale(value: string): void {
     if (url.searchParams.has('lang')) {
       url.searchParams.set('lang', next);
       history.replaceState(history.state, '', url);
+    }
+  }
+  if (changed) {
+    for (const listener of [...listeners]) {
+      try {
+        listener(next);
+      } catch (e) {
+        console.error(e);
+      }
     }
   }
 }

@@ -200,6 +200,9 @@ export const zhCN: Catalogue = {
   'load.more': '… 另有 {count} 条',
   'load.downloadSkipped': '下载被跳过的行（CSV）',
   'load.drop': '松开鼠标即可加载 CSV、Arrow 或 Parquet 文件',
+  'load.large': '超过 {size} MB 的 CSV 文件留在磁盘上交给 DuckDB',
+  'load.largeAria': '大文件阈值（MB）',
+  'load.kept': '{file}（{mb} MB）留在磁盘上：引擎单元运行时由 DuckDB 在其 Worker 中读取（笔记本“超出浏览器标签页容量的数据”）。需要原始明细行的单元会在需要时才把它加载进本标签页。',
 
   // TableView
   'table.size': '{rows} × {columns}',

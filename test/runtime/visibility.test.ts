@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { Runtime } from '../../src/runtime/runtime';
+import { code } from './helpers';
+
+/**
+ * `Runtime({visible})`: in a batch the cells on screen, and what they read, run first; the runtime then
+ * yields a macrotask (the browser paints them) before the off-screen readers run.
+ */
+describe('Runtime({visible}) runs what is on screen first', () => {
+  const cells = [
+    'x = 1', //                c1: the parameter-like source
+    'offA = log("offA", x + 1)', // c2: off screen, earlier in the notebook
+    'shared = log("shared", x * 10)', // c3: read by the visible chart
+    'offB = log("offB", shared + 1)', // c4: off screen
+    'chart = log("chart", shared + 2)', // c5: on screen
+  ];
+
+  function setup(visible?: (id: string) => boolean) {
+    const order: string[] = [];
+    const log = (name: string, v: number) => (order.push(name), v);
+    const rt = new Runtime({ builtins: { log }, frameBudgetMs: Infinity, visible });
+    rt.setCells(code(cells));
+    return { rt, order };
+  }
+
+  test('visible cells and their inputs run before earlier off-screen cells; a macrotask sees only them done', async () => {
+    const { rt, order } = setup((id) => id === 'c5');
+    await rt.whenIdle();
+    order.length = 0;
+    rt.updateCell('c1', 'x = 2');
+    await Promise.resolve();
+    await Promise.resolve();
+    // Before any macrotask: the urgent slice (shared, chart) ran; the off-screen cells wait for the yield.
+    expect(order).toEqual(['shared', 'chart']);
+    expect(rt.state('c2')!.status).not.toBe('done');
+    await rt.whenIdle();
+    expect(order.slice(0, 2)).toEqual(['shared', 'chart']);
+    expect([...order].sort()).toEqual(['chart', 'offA', 'offB', 'shared']);
+    expect([rt.value('offA'), rt.value('offB'), rt.value('chart')]).toEqual([3, 21, 22]);
+  });
+
+  test('without `visible` (the headless runner) one batch runs in notebook order before any macrotask', async () => {
+    const { rt, order } = setup();
+    await rt.whenIdle();
+    order.length = 0;
+    rt.updateCell('c1', 'x = 2');
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    expect(order).toEqual(['offA', 'shared', 'offB', 'chart']);
+    expect(rt.value('chart')).toBe(22);
+  });
+
+  test('a throwing `visible` counts as visible, and the values are the same as without it', async () => {
+    const { rt } = setup(() => {
+      throw new Error('detached');
+    });
+    await rt.whenIdle();
+    expect([rt.value('offA'), rt.value('offB'), rt.value('chart')]).toEqual([2, 11, 12]);
+  });
+});
