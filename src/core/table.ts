@@ -67,6 +67,22 @@ export function floats(table: Table, name: string): Float64Array {
   return out;
 }
 
+/**
+ * Decoded dictionaries, by dictionary vector: Arrow dictionaries are immutable, and a column that is
+ * passed along from table to table (tiers re-made on every slider move keep their `customer` column)
+ * keeps its dictionary object, so its strings are decoded once, not on every call.
+ */
+const decodedDictionaries = new WeakMap<object, readonly string[]>();
+
+function decodedDictionary(dictVec: Vector): readonly string[] {
+  let dict = decodedDictionaries.get(dictVec);
+  if (!dict) {
+    dict = Array.from(dictVec.toArray() as unknown as ArrayLike<unknown>, String);
+    decodedDictionaries.set(dictVec, dict);
+  }
+  return dict;
+}
+
 /** Dictionary or string column as integer codes; nulls are -1. Plain Utf8 columns are encoded here. */
 export function codes(table: Table, name: string): Codes {
   const col = column(table, name);
@@ -75,11 +91,10 @@ export function codes(table: Table, name: string): Codes {
   if (col.type instanceof Dictionary && col.data.length === 1) {
     const data = col.data[0];
     const dictVec = data.dictionary as Vector;
-    const dict = dictVec.toArray() as unknown as string[];
     const values = data.values as Int32Array;
     const hasNulls = data.nullCount > 0;
     for (let i = 0; i < n; i++) out[i] = hasNulls && !data.getValid(i) ? -1 : values[data.offset + i];
-    return { codes: out, dict: Array.from(dict, String) };
+    return { codes: out, dict: decodedDictionary(dictVec).slice() };
   }
   const index = new Map<string, number>();
   const dict: string[] = [];
