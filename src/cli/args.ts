@@ -14,6 +14,8 @@ export interface RunArgs {
   backend: 'auto' | 'wasm' | 'cpu';
   /** `--engine js|duckdb` (absent = js): which engine `runEngine` cells use when they say 'auto'. */
   engine?: 'js' | 'duckdb';
+  /** `--lang en|zh-CN` (absent = en): the language of chart texts in the SVGs; data stay canonical. */
+  lang?: 'en' | 'zh-CN';
 }
 
 export const USAGE = `usage: tierbook run <notebook.md> [--data NAME=PATH]... [--set PARAM=VALUE]... [--out DIR] [--backend auto|wasm|cpu] [--engine js|duckdb]
@@ -27,7 +29,8 @@ DIR/<name>.svg (charts) or DIR/<name>.json (other values), plus DIR/cells.json.
   --out DIR          output folder (default: out)
   --backend B        tfjs backend for training (default: auto = wasm, else cpu)
   --engine E         load + preprocess + profile in runEngine cells: js (default, in memory) or
-                     duckdb (native DuckDB streams CSV/Parquet from disk; for files larger than memory)`;
+                     duckdb (native DuckDB streams CSV/Parquet from disk; for files larger than memory)
+  --lang L           chart texts in the SVGs: en (default) or zh-CN (tables and JSON keep their values)`;
 
 function pair(flag: string, text: string | undefined): [string, string] {
   const i = text?.indexOf('=') ?? -1;
@@ -101,6 +104,9 @@ export function parseArgs(argv: string[]): RunArgs {
     } else if (flag === '--engine') {
       if (value !== 'js' && value !== 'duckdb') throw new Error('--engine expects js or duckdb');
       args.engine = value;
+    } else if (flag === '--lang') {
+      if (value !== 'en' && value !== 'zh-CN') throw new Error('--lang expects en or zh-CN');
+      args.lang = value;
     } else {
       throw new Error(`unknown option \`${flag}\`\n\n${USAGE}`);
     }

@@ -8,10 +8,28 @@
  * cell(s) when any cell fails.
  */
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs, USAGE } from './args';
 import { nodeEnv } from './nodeEnv';
 import { runNotebook } from './runNotebook';
+import { setChartLocale } from '../plots/locale';
+import { parseNarrative } from '../ui/i18n/narrative';
+import { parseNotebook } from '../notebook';
+
+/**
+ * Draw charts in `lang`, with the notebook's own label translations (tier and segment names…) from
+ * `notebooks/i18n/<lang>/<id>.md` beside the notebook file, when there is one.
+ */
+async function chartLanguage(notebookPath: string, text: string, lang: 'en' | 'zh-CN'): Promise<void> {
+  let labels: Record<string, string> = {};
+  const id = parseNotebook(text).meta.id;
+  if (lang !== 'en' && id) {
+    const file = join(dirname(notebookPath), 'i18n', lang, `${id}.md`);
+    const translation = await readFile(file, 'utf8').catch(() => null);
+    if (translation !== null) labels = parseNarrative(translation, file).labels;
+  }
+  setChartLocale(lang, labels);
+}
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
@@ -20,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const args = parseArgs(argv);
   const text = await readFile(args.notebook, 'utf8');
+  if (args.lang) await chartLanguage(args.notebook, text, args.lang);
   const env = nodeEnv({ data: args.data, backend: args.backend, engine: args.engine });
   const params: Record<string, unknown> = { ...args.set, ...env.keys };
   const started = performance.now();

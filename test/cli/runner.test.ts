@@ -4,7 +4,7 @@
  * functions, and checks that a failing cell makes the real command exit non-zero naming it.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -138,4 +138,32 @@ describe('tierbook run (the real command)', () => {
     expect(existsSync(join(dir, 'out', 'a.json'))).toBe(true);
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
+
+  test('--lang zh-CN draws the charts in Chinese, with the notebook label translations; tables keep their values', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierbook-cli-'));
+    const nb = join(dir, 'tiny.md');
+    writeFileSync(
+      nb,
+      '---\ntitle: Tiny\nid: tiny\n---\n# Tiny\n\n```js\nbins = histogram(Float64Array.of(0.1, 0.2, 0.7, 0.9), {bins: 4})\n```\n\n' +
+        '```js\nchart = probabilityHistogram(bins, {threshold: 0.5})\n```\n\n```js\nlabelled = segmentBars(table({segment: ["Gold", "Gold", "Silver"], monetary: Float64Array.of(3, 4, 5)}))\n```\n',
+    );
+    mkdirSync(join(dir, 'i18n', 'zh-CN'), { recursive: true });
+    writeFileSync(join(dir, 'i18n', 'zh-CN', 'tiny.md'), '---\nnotebook: tiny\nlocale: zh-CN\n---\n\n<!-- labels -->\n```json\n{"Gold": "金牌"}\n```\n');
+    const run = (lang: string[]) =>
+      spawnSync('node_modules/.bin/tsx', ['src/cli/main.ts', 'run', nb, '--out', join(dir, lang[1] ?? 'en'), ...lang], { encoding: 'utf8', timeout: 60_000 });
+    const zh = run(['--lang', 'zh-CN']);
+    expect(zh.stderr).toBe('');
+    expect(zh.status).toBe(0);
+    const svg = readFileSync(join(dir, 'zh-CN', 'chart.svg'), 'utf8');
+    expect(svg).toContain('预测购买概率');
+    expect(svg).toContain('阈值 0.50');
+    expect(svg).not.toContain('Predicted purchase probability');
+    expect(readFileSync(join(dir, 'zh-CN', 'labelled.svg'), 'utf8')).toContain('金牌');
+    const en = run([]);
+    expect(en.status).toBe(0);
+    expect(readFileSync(join(dir, 'en', 'chart.svg'), 'utf8')).toContain('Predicted purchase probability');
+    expect(readFileSync(join(dir, 'zh-CN', 'bins.csv'), 'utf8')).toBe(readFileSync(join(dir, 'en', 'bins.csv'), 'utf8'));
+    expect(spawnSync('node_modules/.bin/tsx', ['src/cli/main.ts', 'run', nb, '--lang', 'fr'], { encoding: 'utf8' }).stderr).toContain('--lang expects en or zh-CN');
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
 });
