@@ -74,7 +74,7 @@ async function main(): Promise<number> {
     ctx.work.remove();
   }
   // Synth first in the run (its table feeds rfm); print in the brief's order.
-  const order = ['csv_to', 'rfm_', 'profile', 'logistic_', 'sklearn_', 'kmeans', 'model_', 'mf_', 'als_', 'engine', 'slider_', 'first_chart', 'default_', 'synth_'];
+  const order = ['csv_', 'rfm_', 'profile', 'logistic_', 'sklearn_', 'kmeans', 'model_', 'mf_', 'als_', 'engine', 'slider_', 'first_chart', 'default_', 'synth_'];
   const rank = (r: BenchResult) => order.findIndex((p) => r.name.startsWith(p));
   results.sort((a, b) => rank(a) - rank(b));
 

@@ -2,7 +2,8 @@
  * The headless runner's environment: datasets from disk, training in-process with tfjs (wasm,
  * else cpu), charts rendered into a jsdom document.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { fileBlob } from './fileBlob';
+import { stat } from 'node:fs/promises';
 import { basename, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Table } from 'apache-arrow';
@@ -26,11 +27,12 @@ export const SHIPPED_FILES: Record<string, string> = Object.fromEntries(
 
 /**
  * Read a CSV, Arrow or Parquet file (optionally gzip-compressed) into a table, the same way the
- * browser's loader does; errors name the file, and skipped bad rows are reported on stderr.
+ * browser's loader does (streamed from disk in chunks, never held whole); errors name the file, and
+ * skipped bad rows are reported on stderr.
  */
 export async function readTableFile(path: string): Promise<Table> {
   const file = basename(path);
-  const r = await loadBlob(new Blob([await readFile(path)]), file);
+  const r = await loadBlob(fileBlob(path), file);
   if (r.skipped) process.stderr.write(`${file}: ${r.skipped.toLocaleString('en-US')} rows skipped; first: ${new DataError(r.problems[0]).message}\n`);
   for (const w of r.warnings) process.stderr.write(`${new DataError(w).message}\n`);
   return r.table;
