@@ -6,7 +6,7 @@
  * - JS: the threshold is raised so the loading worker parses the whole file into Arrow columns, and
  *   the notebook's engine is `js` (clean + rfm on typed arrays in the tab).
  * Time: file chosen → the `engine_stages` table shows the engine's profile. Memory: the peak of the
- * summed RSS of every Chromium process of the session (sampled every 100 ms from `ps`), minus the
+ * summed RSS of every Chromium process of the session (sampled every 250 ms from `ps`), minus the
  * same sum just before the file was chosen. Default 10M rows (≈ 0.6 GB); `TIERBOOK_ENGINE_ROWS` overrides.
  *
  * Call from bench/run.ts: `await step('engine browser', () => benchEngineBrowser())`, or on its own:
@@ -62,7 +62,7 @@ async function runIn(s: Session, engine: 'duckdb-wasm' | 'js', csv: string, time
   await waitForNotebook(page, 120_000);
   const baseMB = rssMB(s.userDataDir);
   let peakMB = baseMB;
-  const timer = setInterval(() => (peakMB = Math.max(peakMB, rssMB(s.userDataDir))), 100);
+  const timer = setInterval(() => (peakMB = Math.max(peakMB, rssMB(s.userDataDir))), 250);
   try {
     const t0 = performance.now();
     await page.locator('[data-testid=file-input]').setInputFiles(csv);
@@ -83,6 +83,9 @@ async function runIn(s: Session, engine: 'duckdb-wasm' | 'js', csv: string, time
       if (await run.isVisible().catch(() => false)) await run.click().catch(() => undefined);
       const err = await page.locator('[data-testid=load-error]').textContent({ timeout: 50 }).catch(() => null);
       if (err) throw new Error(`loading failed: ${err}`);
+      if ((await page.locator(cell('stages')).getAttribute('data-status')) === 'error') {
+        throw new Error(`the stages cell failed: ${await page.locator(`${cell('stages')} [data-testid=cell-error]`).textContent()}`);
+      }
       if (Date.now() > deadline) throw new Error(`no ${engine} profile within ${timeoutMs / 1000} s; engine_stages reads: ${text}`);
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -18,7 +18,7 @@ import { peerMedian, summarise } from '../stats';
 import { timeRuns } from '../timing';
 
 /**
- * Writes `synthCsv(SHOP)` to a temp file once, then times read + parse (median of 3) on both sides.
+ * Writes `synthCsv(SHOP)` to a temp file once, then times read + parse (median of 3 after 1 warm-up) on both sides.
  *
  * @example
  *   await benchCsv(ctx); // [{ name: 'csv_to_arrow_1m_rows', value: 1450, peerValue: 2100, … }]
@@ -29,12 +29,12 @@ export async function benchCsv(ctx: BenchContext): Promise<BenchResult[]> {
   const mb = statSync(file).size / 2 ** 20;
 
   let table: Table | null = null;
-  const ms = await timeRuns(async () => (table = await readTableFile(file)), RUNS.csv);
+  const ms = await timeRuns(async () => (table = await readTableFile(file)), RUNS.csv, RUNS.csvWarmup);
   const t = table as unknown as Table;
   const { value, unit } = summarise(ms);
   const bytes = readFileSync(file);
   let inMemory: Table | null = null;
-  const parseMs = await timeRuns(() => (inMemory = parseCsv(bytes, { file })), RUNS.csv);
+  const parseMs = await timeRuns(() => (inMemory = parseCsv(bytes, { file })), RUNS.csv, RUNS.csvWarmup);
   const same = (inMemory as unknown as Table).numRows === t.numRows;
   const out = ctx.peers.run('csv', [file, String(RUNS.csv)]);
   let note = `${t.numRows.toLocaleString('en')} rows, ${mb.toFixed(1)} MiB, file read included`;

@@ -8,6 +8,7 @@
  *   const r = await loadBlob(fileBlob('orders.csv'), 'orders.csv');
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { SYNC_CHUNKS } from '../core/data/loadBlob';
 
 /** Bytes per chunk of `stream()`. */
 export const FILE_CHUNK = 1 << 20;
@@ -46,6 +47,21 @@ function rangeBlob(path: string, start: number, end: number): Blob {
     },
     async text(): Promise<string> {
       return new TextDecoder().decode(readRange(path, start, end));
+    },
+    /** The same chunks as `stream()`, read synchronously (loadBlob's fast path for uncompressed files). */
+    *[SYNC_CHUNKS](): Generator<Uint8Array> {
+      const fd = openSync(path, 'r');
+      try {
+        for (let at = start; at < end; ) {
+          const chunk = new Uint8Array(Math.min(FILE_CHUNK, end - at));
+          const n = readSync(fd, chunk, 0, chunk.length, at);
+          if (n <= 0) return;
+          at += n;
+          yield n === chunk.length ? chunk : chunk.subarray(0, n);
+        }
+      } finally {
+        closeSync(fd);
+      }
     },
     stream(): ReadableStream<Uint8Array> {
       let fd: number | null = null;

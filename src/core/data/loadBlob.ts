@@ -44,6 +44,12 @@ function abortError(signal: AbortSignal): unknown {
 }
 
 /** Iterate a byte stream, counting the bytes of the ORIGINAL file for progress. */
+/**
+ * A Blob may offer its bytes as a synchronous sequence of chunks under this key (the runner's
+ * `fileBlob`: plain reads from disk), skipping the web-stream machinery for uncompressed input.
+ */
+export const SYNC_CHUNKS = Symbol.for('tierbook.syncChunks');
+
 async function* chunks(
   blob: Blob,
   name: string,
@@ -51,6 +57,15 @@ async function* chunks(
   onRead: (n: number) => void,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<Uint8Array> {
+  const direct = (blob as unknown as { [SYNC_CHUNKS]?: () => Iterable<Uint8Array> })[SYNC_CHUNKS];
+  if (direct && !gzip) {
+    for (const c of direct.call(blob)) {
+      if (signal?.aborted) throw abortError(signal);
+      onRead(c.byteLength);
+      yield c;
+    }
+    return;
+  }
   let stream: ReadableStream<Uint8Array> = blob.stream().pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, ctl) {
