@@ -17,6 +17,8 @@ import { compileCell, type CompileResult } from './compile';
 import { buildGraph, type Resolution } from './graph';
 import { hashValues } from './hash';
 import { coerceParam, isWidget, widgetBuiltins, type Widget } from './widgets';
+import { WorkQueue } from './workQueue';
+import { isExpensive, isGeneratorish, isThenable, toCellError, type Node } from './node';
 
 export type CellListener = (id: string, state: CellState) => void;
 
@@ -47,74 +49,6 @@ export interface RuntimeOptions {
 
 export type ParamResult = { ok: true; value: unknown } | { ok: false; message: string };
 
-/** The per-cell bookkeeping; `state` is the public, immutable snapshot. */
-interface Node {
-  key: number;
-  id: string;
-  source: string;
-  options: Record<string, string | true>;
-  compiled: CompileResult;
-  state: CellState;
-  // graph
-  rank: number;
-  deps: Node[];
-  dependents: Node[];
-  /** One per compiled input: 0 cell, 1 builtin, 2 global, 3 invalidation. */
-  argKind: Uint8Array;
-  argCell: (Node | undefined)[];
-  argName: string[];
-  staticError?: string;
-  signature: string;
-  usesInvalidation: boolean;
-  // run bookkeeping
-  version: number;
-  pending: boolean;
-  needsRun: boolean;
-  /** 'run' = run(id): run even on a cache hit; 'all' = runAll(): run unless cached. */
-  forced: false | 'run' | 'all';
-  cancelRequested: boolean;
-  inflight: boolean;
-  /** execute() was called for the current pending episode and the cell has not settled yet. */
-  started: boolean;
-  /** The state to return to when a queued cell turns out to need no run. */
-  prevState?: CellState;
-  gen?: Generator<unknown, unknown, unknown> | AsyncGenerator<unknown, unknown, unknown>;
-  genFirst: boolean;
-  /** The generator's next() returns promises (an async generator): pull again at once, unpaced. */
-  genAsync: boolean;
-  resolveInvalidation?: () => void;
-  /** The cell's own value (a widget descriptor for widget cells). */
-  out: unknown;
-  hasValue: boolean;
-  widget?: Widget;
-  hasRun: boolean;
-  cache?: Map<string, unknown>;
-  cacheKey?: string;
-  t0: number;
-  pass: number;
-  /** In the current batch: on screen, or read (transitively) by a cell on screen. */
-  urgent: boolean;
-}
-
-function isThenable(v: unknown): v is PromiseLike<unknown> {
-  return (typeof v === 'object' || typeof v === 'function') && v !== null && typeof (v as { then?: unknown }).then === 'function';
-}
-
-/** A generator or async generator object (Observable's test): a cell whose value is one streams it. */
-function isGeneratorish(v: unknown): v is Node['gen'] {
-  return typeof v === 'object' && v !== null && typeof (v as { next?: unknown }).next === 'function' && typeof (v as { return?: unknown }).return === 'function';
-}
-
-function toCellError(e: unknown): CellError {
-  if (e instanceof Error) return { message: e.message, name: e.name };
-  return { message: String(e) };
-}
-
-function isExpensive(options: Record<string, string | true>): boolean {
-  const v = options.expensive;
-  return v === true || (typeof v === 'string' && v !== 'false');
-}
-
 /**
  * The reactive notebook runtime (after observablehq/runtime): code cells define names, read names,
  * and re-run when what they read changes.
@@ -144,9 +78,7 @@ export class Runtime {
   private readonly warn: (message: string) => void;
   private readonly pace: (fn: () => void) => void;
   private readonly cacheSize: number;
-  private readonly frameBudgetMs: number;
   private readonly visible: ((id: string) => boolean) | null;
-  private pumpScheduled = false;
 
   private specs: CellSpec[] = [];
   private readonly nodes = new Map<string, Node>();
@@ -160,10 +92,8 @@ export class Runtime {
   private scheduled = false;
   private readonly pendingSet = new Set<Node>();
   private inflightCount = 0;
-  /** Cells to advance: urgent ones (on screen, or read by one) first, then the rest. */
-  private readonly readyUrgent: Node[] = [];
-  private readonly ready: Node[] = [];
-  private pumping = false;
+  /** Cells to advance: urgent ones (on screen, or read by one) first, then the rest, in paint-sized slices. */
+  private readonly queue: WorkQueue<Node>;
   private pass = 0;
   private idleWaiters: (() => void)[] = [];
   private disposed = false;
@@ -174,8 +104,15 @@ export class Runtime {
     this.warn = options.warn ?? ((m) => console.warn(m));
     this.pace = options.pace ?? ((fn) => void setTimeout(fn, 0));
     this.cacheSize = options.cacheSize ?? 8;
-    this.frameBudgetMs = options.frameBudgetMs ?? (typeof document !== 'undefined' ? 40 : Infinity);
     this.visible = options.visible ?? null;
+    this.queue = new WorkQueue<Node>({
+      budgetMs: options.frameBudgetMs ?? (typeof document !== 'undefined' ? 40 : Infinity),
+      prioritised: this.visible !== null,
+      advance: (n) => this.advance(n),
+      willRun: (n) => n.pending && !n.started,
+      resumed: () => this.checkIdle(),
+      stopped: () => this.disposed,
+    });
   }
 
   // ---------------------------------------------------------------- cells
@@ -655,59 +592,11 @@ export class Runtime {
   }
 
   private enqueue(n: Node): void {
-    (n.urgent ? this.readyUrgent : this.ready).push(n);
+    this.queue.push(n, n.urgent);
   }
 
-  /**
-   * Advance ready cells, urgent ones first, for at most `frameBudgetMs`; then yield a macrotask (the
-   * browser paints) and go on. After the urgent cells of a slice are done it yields once more before
-   * the off-screen ones, so what is on screen is painted first.
-   */
   private pump(): void {
-    if (this.pumping || this.pumpScheduled) return;
-    this.pumping = true;
-    const t0 = performance.now();
-    let ranUrgent = false;
-    let yieldNow = false;
-    try {
-      while (!this.disposed) {
-        let n: Node | undefined;
-        if (this.readyUrgent.length) {
-          n = this.readyUrgent.shift()!;
-          if (n.pending && !n.started) ranUrgent = true;
-        } else if (this.ready.length) {
-          if (ranUrgent && this.visible !== null) {
-            yieldNow = true;
-            break;
-          }
-          n = this.ready.shift()!;
-        } else break;
-        this.advance(n);
-        if ((this.readyUrgent.length || this.ready.length) && performance.now() - t0 > this.frameBudgetMs) {
-          yieldNow = true;
-          break;
-        }
-      }
-    } finally {
-      this.pumping = false;
-    }
-    if (yieldNow && !this.disposed) {
-      // Let the browser paint what is ready, then go on with the rest (a macrotask, not throttled).
-      this.pumpScheduled = true;
-      const resume = () => {
-        this.pumpScheduled = false;
-        this.pump();
-        this.checkIdle();
-      };
-      if (typeof MessageChannel !== 'undefined') {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          channel.port1.close();
-          resume();
-        };
-        channel.port2.postMessage(null);
-      } else setTimeout(resume, 0);
-    }
+    this.queue.drain();
   }
 
   /** Run (or skip) a pending cell once none of its inputs is pending. */

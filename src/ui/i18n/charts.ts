@@ -14,31 +14,10 @@
  *   // later: setLocale('zh-CN') → charts redraw in Chinese
  */
 import { setChartLocale } from '../../plots/locale';
-import { parseNarrative } from './narrative';
+import { notebookLabels } from './translations';
 import { locale, onLocaleChange, type Locale } from './locale.svelte';
 
-const FILES = import.meta.glob('../../../notebooks/i18n/*/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-
-let byNotebook: Map<string, Record<string, string>> | null = null;
-
-/**
- * The label translations of `notebookId` in `lang` (English → shown text); empty in English or
- * when the notebook has no translation file.
- *
- * @example notebookLabels('value-tiering', 'zh-CN')['High value'] // '高价值'
- */
-export function notebookLabels(notebookId: string, lang: Locale): Record<string, string> {
-  if (lang === 'en') return {};
-  if (!byNotebook) {
-    byNotebook = new Map();
-    for (const [path, text] of Object.entries(FILES)) {
-      const [dir, file] = path.split('/').slice(-2);
-      const parsed = parseNarrative(text, path.replace(/^(\.\.\/)+/, ''));
-      byNotebook.set(`${dir}/${parsed.notebook || file.replace(/\.md$/, '')}`, parsed.labels);
-    }
-  }
-  return { ...(byNotebook.get(`${lang}/${notebookId}`) ?? {}) };
-}
+export { notebookLabels };
 
 /** True for a DOM element (a chart, or any element a cell returns), in a browser or under jsdom. */
 export function isElementValue(value: unknown): boolean {

@@ -190,6 +190,11 @@ export class NarrativeTranslator {
     return this.#labels.get(english) ?? english;
   }
 
+  /** Every label translation (English → shown text), as a fresh object. */
+  labels(): Record<string, string> {
+    return Object.fromEntries(this.#labels);
+  }
+
   /** Whether `english` has a label translation. */
   hasLabel(english: string): boolean {
     return this.#labels.has(english);

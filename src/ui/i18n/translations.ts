@@ -32,6 +32,16 @@ export function narrativeFor(notebookId: string): NarrativeTranslator {
   return translators.get(`${lang}/${notebookId}`) ?? ENGLISH;
 }
 
+/**
+ * The label translations of `notebookId` in `lang` (English → shown text); empty in English or when
+ * the notebook has no translation file. Charts translate data values with them.
+ *
+ * @example notebookLabels('value-tiering', 'zh-CN')['High value'] // '高价值'
+ */
+export function notebookLabels(notebookId: string, lang: string): Record<string, string> {
+  return lang === 'en' ? {} : (translators.get(`${lang}/${notebookId}`)?.labels() ?? {});
+}
+
 /** The Markdown to show for a cell, in the current language when a current translation exists. */
 export function narrativeMarkdown(notebookId: string, cellId: string, source: string): TranslatedMarkdown {
   return narrativeFor(notebookId).markdown(cellId, source);
