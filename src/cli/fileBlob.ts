@@ -1,6 +1,6 @@
 /**
  * A file on disk as the `Blob` that `loadBlob` reads, without reading it into memory first: `stream()`
- * reads it in fresh 1 MiB chunks (the CSV reader keeps no chunk beyond the row it is in), `slice()` and
+ * reads it in fresh 1 MiB chunks, `slice()` and
  * `arrayBuffer()` read only the range asked for. Node's own file-backed Blob (`fs.openAsBlob`) streams
  * in 64 KiB pieces through more machinery and is ~2× slower for a large CSV.
  *
@@ -48,12 +48,18 @@ function rangeBlob(path: string, start: number, end: number): Blob {
     async text(): Promise<string> {
       return new TextDecoder().decode(readRange(path, start, end));
     },
-    /** The same chunks as `stream()`, read synchronously (loadBlob's fast path for uncompressed files). */
-    *[SYNC_CHUNKS](): Generator<Uint8Array> {
+    /**
+     * The same chunks as `stream()`, read synchronously (loadBlob's fast path for uncompressed files).
+     * With `reuse`, every chunk is read into the same memory: the consumer must be done with a chunk
+     * when it asks for the next (the CSV reader keeps none), and no fresh memory is touched per chunk.
+     */
+    *[SYNC_CHUNKS](reuse = false): Generator<Uint8Array> {
       const fd = openSync(path, 'r');
       try {
+        let shared: Uint8Array | null = null;
         for (let at = start; at < end; ) {
-          const chunk = new Uint8Array(Math.min(FILE_CHUNK, end - at));
+          const want = Math.min(FILE_CHUNK, end - at);
+          const chunk: Uint8Array = reuse ? (shared ??= new Uint8Array(want)).subarray(0, want) : new Uint8Array(want);
           const n = readSync(fd, chunk, 0, chunk.length, at);
           if (n <= 0) return;
           at += n;

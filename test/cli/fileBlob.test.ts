@@ -12,6 +12,7 @@ import { tableToIPC } from 'apache-arrow';
 import { fileBlob, FILE_CHUNK } from '../../src/cli/fileBlob';
 import { readTableFile } from '../../src/cli/nodeEnv';
 import { parseCsv } from '../../src/core/data/csv';
+import { SYNC_CHUNKS } from '../../src/core/data/loadBlob';
 import { synthCsv } from '../../src/core/synth/shop';
 
 let dir: string;
@@ -47,6 +48,23 @@ describe('fileBlob', () => {
     expect(await mid.text()).toBe(whole.subarray(100, 120).toString());
     expect(blob.slice(-5).size).toBe(5);
     expect(blob.slice(10, 5).size).toBe(0);
+  });
+
+  test('its synchronous chunks are fresh memory, or with reuse one buffer read over and over, with the same bytes', () => {
+    const whole = readFileSync(csv);
+    const chunks = (fileBlob(csv) as unknown as { [SYNC_CHUNKS]: (reuse: boolean) => Iterable<Uint8Array> })[SYNC_CHUNKS];
+    const fresh = [...chunks.call(fileBlob(csv), false)];
+    expect(new Set(fresh.map((c) => c.buffer)).size).toBe(fresh.length);
+    expect(Buffer.concat(fresh).equals(whole)).toBe(true);
+    const copies: Uint8Array[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    for (const c of chunks.call(fileBlob(csv), true)) {
+      buffers.add(c.buffer);
+      copies.push(c.slice());
+    }
+    expect(copies.length).toBe(Math.ceil(whole.length / FILE_CHUNK));
+    expect(buffers.size).toBe(1);
+    expect(Buffer.concat(copies).equals(whole)).toBe(true);
   });
 
   test('readTableFile reads CSV, gzip CSV and Arrow from disk into the same table as parsing the whole text', async () => {

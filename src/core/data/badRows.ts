@@ -17,7 +17,7 @@
  *   const { table, problems, skippedRows } = dropBadRoleRows(raw, detectRoles(raw), 'orders.csv');
  *   problems[0].toString(); // {row: 1204, column: 'InvoiceDate', value: '31/02/2011', problem: 'is not a date', …}
  */
-import { Table, Type } from 'apache-arrow';
+import { Table, Type, type Vector } from 'apache-arrow';
 import { DataError, type DataErrorInfo } from '../errors';
 import { ROLE_LABELS, type Role, type RoleMap } from '../schema';
 import { codes as tableCodes, takeRows, makeTable, type ColumnInput } from '../table';
@@ -126,7 +126,7 @@ function checkTime(table: Table, name: string): Check | null {
   const expected = 'a timestamp for the time role';
   if (typeId === Type.Timestamp || typeId === Type.Date) {
     const badRows: number[] = [];
-    for (let i = 0; i < col.length; i++) if (!col.isValid(i)) badRows.push(i);
+    if (col.nullCount > 0) for (let i = 0; i < col.length; i++) if (!col.isValid(i)) badRows.push(i);
     return { badRows, info: () => ({ problem: 'is empty', expected }) };
   }
   if (!isText(typeId)) return null;
@@ -156,13 +156,24 @@ function checkTime(table: Table, name: string): Check | null {
   };
 }
 
+/** The values of a single-chunk Float64 column as they are stored (no copy), else null. */
+function float64Values(col: Vector): Float64Array | null {
+  if (col.data.length !== 1 || col.type.typeId !== Type.Float) return null;
+  const d = col.data[0];
+  const v = d.values as unknown;
+  return v instanceof Float64Array ? v.subarray(d.offset, d.offset + d.length) : null;
+}
+
 function checkNumber(table: Table, name: string, role: Role): Check | null {
   const col = table.getChild(name)!;
   const expected = `a number for the ${ROLE_LABELS[role]} role`;
-  const numeric = numericColumn(table, name);
+  const floats = float64Values(col);
+  const numeric = floats ?? numericColumn(table, name);
   if (numeric) {
     const badRows: number[] = [];
-    for (let i = 0; i < numeric.length; i++) if (!Number.isFinite(numeric[i])) badRows.push(i);
+    const nulls = col.nullCount > 0;
+    // `v - v` is 0 for a finite number, NaN for NaN and ±Infinity.
+    for (let i = 0; i < numeric.length; i++) if (numeric[i] - numeric[i] !== 0 || (nulls && !col.isValid(i))) badRows.push(i);
     return {
       badRows,
       info: (i) => (col.isValid(i) && numeric[i] === numeric[i] ? { value: String(numeric[i]), problem: 'is not a finite number', expected } : { problem: 'is empty', expected }),

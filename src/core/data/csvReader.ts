@@ -33,6 +33,11 @@ export interface CsvOptions {
   encoding?: CsvEncoding;
   /** `'error'` (default): the first ragged row throws; `'skip'`: ragged rows are skipped and reported. */
   badRows?: 'error' | 'skip';
+  /**
+   * Bytes in the whole input, when known (a File's size; not for gzip): sizes the columns' arrays
+   * once from the rows read so far instead of doubling them as rows arrive.
+   */
+  sizeHint?: number;
 }
 
 /** How the reader works, not what it gives (tests set it to reach every path on small inputs). */
@@ -112,6 +117,12 @@ interface PendingRecord {
  */
 export class CsvReader {
   private readonly file: string;
+  private readonly sizeHint: number;
+  /** Input bytes pushed so far, and those of the chunk being read (for the rows-to-expect estimate). */
+  private bytesIn = 0;
+  private chunkBytes = 0;
+  /** Where a record split across chunks is joined with the next chunk (reused: chunks are not kept). */
+  private work = new Uint8Array(0);
   private delim = -1;
   private ws = false;
   private readonly header: boolean | 'auto';
@@ -150,6 +161,7 @@ export class CsvReader {
 
   constructor(opts: CsvOptions, tuning: CsvTuning = {}) {
     this.file = opts.file;
+    this.sizeHint = opts.sizeHint ?? 0;
     this.header = opts.header ?? 'auto';
     this.badRows = opts.badRows ?? 'error';
     this.typedAfterRows = tuning.typedAfterRows ?? TYPED_AFTER_ROWS;
@@ -184,16 +196,22 @@ export class CsvReader {
     this.transcoder = enc === 'utf-8' ? null : new TextDecoder(enc, { fatal: true });
   }
 
-  /** Feed the next chunk of bytes. */
+  /**
+   * Feed the next chunk of bytes. The reader keeps no reference to `input` once `push` returns,
+   * so a source may read the next chunk into the same memory.
+   */
   push(input: Uint8Array): void {
     if (this.ended) throw new Error('CsvReader.push after end()');
     if (input.length === 0) return;
     // A Node Buffer (a Uint8Array subclass) would make the hot loops polymorphic and its
     // `subarray` slow: read every chunk through a plain Uint8Array view.
     const chunk = Object.getPrototypeOf(input) === Uint8Array.prototype ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    this.bytesIn += chunk.length;
+    this.chunkBytes = chunk.length;
     if (this.enc === null) {
-      this.sniff.push(chunk);
       this.sniffLen += chunk.length;
+      // Kept past this call only while the sniff is short of SNIFF_BYTES: then copied.
+      this.sniff.push(this.sniffLen < SNIFF_BYTES ? chunk.slice() : chunk);
       if (this.sniffLen < SNIFF_BYTES) return;
       const all = this.takeSniffed();
       this.setEncoding(sniffEncoding(all.subarray(0, SNIFF_BYTES), this.file, false));
@@ -227,14 +245,32 @@ export class CsvReader {
       }
     }
     if (buf.length === 0) return;
-    if (this.carry && this.carry.length) {
-      const joined = new Uint8Array(this.carry.length + buf.length);
-      joined.set(this.carry);
-      joined.set(buf, this.carry.length);
-      buf = joined;
+    const carry = this.carry;
+    if (carry && carry.length) {
+      // The unfinished record first, then the chunk, in the reused work buffer (no fresh memory per chunk).
+      const need = carry.length + buf.length;
+      let w = this.work;
+      if (w.length < need) {
+        w = new Uint8Array(Math.max(need, Math.ceil(need * 1.25)));
+        w.set(carry);
+        this.work = w;
+      } else if (carry.buffer === w.buffer) w.copyWithin(0, carry.byteOffset - w.byteOffset, carry.byteOffset - w.byteOffset + carry.length);
+      else w.set(carry);
+      w.set(buf, carry.length);
+      buf = w.subarray(0, need);
     }
     this.carry = null;
     this.consume(buf, false);
+    this.keepCarry();
+  }
+
+  /** Copy an unfinished record that is still a view of the caller's chunk into the work buffer. */
+  private keepCarry(): void {
+    const carry = this.carry;
+    if (!carry || carry.buffer === this.work.buffer) return;
+    if (this.work.length < carry.length) this.work = new Uint8Array(Math.max(64 * 1024, Math.ceil(carry.length * 1.25)));
+    this.work.set(carry);
+    this.carry = this.work.subarray(0, carry.length);
   }
 
   /** Finish reading and return the table. */
@@ -351,10 +387,25 @@ export class CsvReader {
       pos = end;
       if (this.settled) this.markTyped(); // a typed column may have met a value it does not take
       else if (!this.offered && this.names && this.kept >= this.typedAfterRows) {
-        // Rows to expect, were the rest of this chunk like what it has read so far.
-        this.settle(Math.ceil(this.kept * (1.05 * (len / pos))) + 1024);
+        this.settle(this.expectedRows(pos, len));
       }
     }
+  }
+
+  /**
+   * Rows to expect in all, were the rest of the input like what has been read up to `pos` of the
+   * `len` bytes being read: of the whole input when its size is known, else of this chunk.
+   */
+  private expectedRows(pos: number, len: number): number {
+    const size = this.sizeHint;
+    const chunk = this.chunkBytes;
+    if (size > 0 && len > 0 && chunk > 0) {
+      // Input bytes consumed: earlier chunks, plus this one's share read so far (len counts the
+      // carried bytes of the previous chunk too; close enough for a hint).
+      const read = this.bytesIn - chunk + Math.min(chunk, (pos / len) * chunk);
+      if (read > 0) return Math.ceil(this.kept * 1.02 * Math.max(1, size / read)) + 1024;
+    }
+    return Math.ceil(this.kept * (1.05 * (len / pos))) + 1024;
   }
 
   /**

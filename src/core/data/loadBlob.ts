@@ -47,6 +47,8 @@ function abortError(signal: AbortSignal): unknown {
 /**
  * A Blob may offer its bytes as a synchronous sequence of chunks under this key (the runner's
  * `fileBlob`: plain reads from disk), skipping the web-stream machinery for uncompressed input.
+ * Called with `reuse = true` it may read every chunk into the same memory (for a consumer that
+ * keeps no chunk once it asks for the next, like `CsvReader`).
  */
 export const SYNC_CHUNKS = Symbol.for('tierbook.syncChunks');
 
@@ -56,10 +58,11 @@ async function* chunks(
   gzip: boolean,
   onRead: (n: number) => void,
   signal: AbortSignal | undefined,
+  reuse = false,
 ): AsyncGenerator<Uint8Array> {
-  const direct = (blob as unknown as { [SYNC_CHUNKS]?: () => Iterable<Uint8Array> })[SYNC_CHUNKS];
+  const direct = (blob as unknown as { [SYNC_CHUNKS]?: (reuse: boolean) => Iterable<Uint8Array> })[SYNC_CHUNKS];
   if (direct && !gzip) {
-    for (const c of direct.call(blob)) {
+    for (const c of direct.call(blob, reuse)) {
       if (signal?.aborted) throw abortError(signal);
       onRead(c.byteLength);
       yield c;
@@ -189,8 +192,9 @@ export async function loadBlob(blob: Blob, name: string, opts: ReadBlobOptions &
       const readCsv = async (encoding?: CsvOptions['encoding']) => {
         read = 0;
         reported = -1;
-        const reader = new CsvReader({ badRows: 'skip', ...opts.csv, encoding: encoding ?? opts.csv?.encoding, file: name });
-        for await (const c of chunks(blob, name, gzip, onRead, signal)) reader.push(c);
+        const sizeHint = gzip ? undefined : total;
+        const reader = new CsvReader({ badRows: 'skip', sizeHint, ...opts.csv, encoding: encoding ?? opts.csv?.encoding, file: name });
+        for await (const c of chunks(blob, name, gzip, onRead, signal, true)) reader.push(c);
         const table = reader.end();
         return { table, reader };
       };
