@@ -7,7 +7,8 @@
  *   the notebook's engine is `js` (clean + rfm on typed arrays in the tab).
  * Time: file chosen → the `engine_stages` table shows the engine's profile. Memory: the peak of the
  * summed RSS of every Chromium process of the session (sampled every 250 ms from `ps`), minus the
- * same sum just before the file was chosen. Default 10M rows (≈ 0.6 GB); `TIERBOOK_ENGINE_ROWS` overrides.
+ * same sum just before the file was chosen. Default 10M rows (≈ 0.6 GB); `TIERBOOK_ENGINE_ROWS` overrides;
+ * `TIERBOOK_ENGINE_ONLY=duckdb-wasm` (or `js`) measures one engine only.
  *
  * Call from bench/run.ts: `await step('engine browser', () => benchEngineBrowser())`, or on its own:
  * `npx tsx bench/engineBrowser.ts [rows]` (after `vite build`).
@@ -42,6 +43,8 @@ interface EngineRun {
   baseMB: number;
   customers: number;
   stages: string;
+  /** The engine's own User Timing measures (`tierbook:…`), e.g. "scan 21.3 s". */
+  measures: string;
 }
 
 /** Choose `csv` in the big-data notebook with `engine` and wait for its profile. */
@@ -77,10 +80,15 @@ async function runIn(s: Session, engine: 'duckdb-wasm' | 'js', csv: string, time
       if (done && text.includes(engine) && (engine === 'js' ? !!lines && loadedOk.includes(name) && text.includes(lines) : text.includes(`${name} from disk`))) {
         const ms = performance.now() - t0;
         const rows = await page.locator(`${cell('profile')} [data-testid=table]`).getAttribute('data-rows');
-        return { ms, peakMB, baseMB, customers: Number(rows), stages: text };
+        const measures = (await page.evaluate(() =>
+          performance.getEntriesByType('measure').filter((m) => m.name.startsWith('tierbook:')).map((m) => `${m.name.split(':').at(-1)} ${(m.duration / 1000).toFixed(1)} s`),
+        )).join(', ');
+        return { ms, peakMB, baseMB, customers: Number(rows), stages: text, measures };
       }
+      // An expensive cell keeps its run button when done: click it only while the cell is stale, or a
+      // finished run would be started again (and timed twice).
       const run = page.locator(`${cell('stages')} [data-testid=run]`);
-      if (await run.isVisible().catch(() => false)) await run.click().catch(() => undefined);
+      if ((await page.locator(cell('stages')).getAttribute('data-status')) === 'stale' && (await run.isVisible().catch(() => false))) await run.click().catch(() => undefined);
       const err = await page.locator('[data-testid=load-error]').textContent({ timeout: 50 }).catch(() => null);
       if (err) throw new Error(`loading failed: ${err}`);
       if ((await page.locator(cell('stages')).getAttribute('data-status')) === 'error') {
@@ -124,10 +132,11 @@ export async function benchEngineBrowser(opts: { rows?: number } = {}): Promise<
         await s.close();
       }
     };
-    const duck = await measure('duckdb-wasm');
-    const js = await measure('js');
+    const only = process.env.TIERBOOK_ENGINE_ONLY;
+    const duck = only === 'js' ? 'skipped (TIERBOOK_ENGINE_ONLY=js)' : await measure('duckdb-wasm');
+    const js = only === 'duckdb-wasm' ? 'skipped (TIERBOOK_ENGINE_ONLY=duckdb-wasm)' : await measure('js');
     for (const [k, r] of [['duckdb-wasm', duck], ['js', js]] as const) {
-      console.log(`[engine browser] ${k}: ${typeof r === 'string' ? `FAILED — ${r}` : `${(r.ms / 1000).toFixed(1)} s, peak +${(r.peakMB - r.baseMB).toFixed(0)} MB over ${r.baseMB.toFixed(0)} MB, ${r.customers} customers`}`);
+      console.log(`[engine browser] ${k}: ${typeof r === 'string' ? `FAILED — ${r}` : `${(r.ms / 1000).toFixed(1)} s, peak +${(r.peakMB - r.baseMB).toFixed(0)} MB over ${r.baseMB.toFixed(0)} MB, ${r.customers} customers${r.measures ? ` (engine: ${r.measures})` : ''}`}`);
     }
     const num = (r: EngineRun | string, k: 'ms' | 'peak') => (typeof r === 'string' ? NaN : k === 'ms' ? r.ms : r.peakMB - r.baseMB);
     const same = typeof duck !== 'string' && typeof js !== 'string' ? (duck.customers === js.customers ? `same customers (${duck.customers.toLocaleString('en-US')})` : `CUSTOMERS DIFFER: ${duck.customers} vs ${js.customers}`) : '';

@@ -122,12 +122,23 @@ function loadedSelect(o: ProfileSqlOptions, d: Dial): string {
   return `SELECT ${list.join(',\n         ')}\n  FROM ${o.source ?? 'transactions'}`;
 }
 
+/** The row-wise cleaning steps switched on, in order: SQL step name and the condition a kept line meets. */
+function rowFilters(o: ProfileSqlOptions, d: Dial): { key: string; keep: string }[] {
+  const c = d.q('customer');
+  const all = [
+    { on: o.missingCustomer, key: 'missing_customer', keep: `${c} IS NOT NULL AND trim(${c}) <> ''` },
+    { on: o.cancelled, key: 'cancelled', keep: `NOT coalesce(${d.q('cancelled')}, false)` },
+    { on: o.nonPositiveQuantity, key: 'non_positive_quantity', keep: `${d.q('quantity')} > 0` },
+    { on: o.nonPositivePrice, key: 'non_positive_price', keep: `${d.q('price')} > 0` },
+  ];
+  return all.filter((f) => f.on !== false).map(({ key, keep }) => ({ key, keep }));
+}
+
 /** The cleaning CTEs (`loaded`, one per step switched on, `cleaned`) and the step names, in order. */
 function cleaningCtes(o: ProfileSqlOptions, d: Dial): { ctes: string[]; steps: { key: string; rel: string }[] } {
   if (o.returns === 'net') {
     throw new Error("profileSql: returns 'net' has no SQL form (it matches each return to earlier purchases in order); use returns 'drop' or the JS engine");
   }
-  const on = { missingCustomer: true, cancelled: true, nonPositiveQuantity: true, nonPositivePrice: true, duplicates: true, ...o };
   const ctes = [`loaded AS (\n  ${loadedSelect(o, d)}\n)`];
   const steps = [{ key: 'loaded', rel: 'loaded' }];
   let prev = 'loaded';
@@ -136,12 +147,8 @@ function cleaningCtes(o: ProfileSqlOptions, d: Dial): { ctes: string[]; steps: {
     steps.push({ key, rel: key });
     prev = key;
   };
-  const c = d.q('customer');
-  if (on.missingCustomer) add('missing_customer', `SELECT * FROM {prev} WHERE ${c} IS NOT NULL AND trim(${c}) <> ''`);
-  if (on.cancelled) add('cancelled', `SELECT * FROM {prev} WHERE NOT coalesce(${d.q('cancelled')}, false)`);
-  if (on.nonPositiveQuantity) add('non_positive_quantity', `SELECT * FROM {prev} WHERE ${d.q('quantity')} > 0`);
-  if (on.nonPositivePrice) add('non_positive_price', `SELECT * FROM {prev} WHERE ${d.q('price')} > 0`);
-  if (on.duplicates) add('duplicates', o.distinctFrom ? `SELECT * FROM ${o.distinctFrom}` : 'SELECT DISTINCT * FROM {prev}');
+  for (const f of rowFilters(o, d)) add(f.key, `SELECT * FROM {prev} WHERE ${f.keep}`);
+  if (o.duplicates !== false) add('duplicates', o.distinctFrom ? `SELECT * FROM ${o.distinctFrom}` : 'SELECT DISTINCT * FROM {prev}');
   ctes.push(`cleaned AS (\n  SELECT * FROM ${prev}\n)`);
   return { ctes, steps };
 }
@@ -221,6 +228,83 @@ export function cleanedSql(opts: ProfileSqlOptions = {}): string {
   if (!d) throw new Error(`cleanedSql: dialect must be "duckdb" or "spark", got "${String(opts.dialect)}"`);
   const { ctes } = cleaningCtes(opts, d);
   return `WITH ${ctes.join(',\n')}\nSELECT * FROM cleaned\n`;
+}
+
+/** The canonical columns the `loaded` relation has (the duplicate check compares all of them). */
+function loadedColumns(o: ProfileSqlOptions): string[] {
+  const optional = o.roles ? OPTIONAL.filter((k) => o.roles![k]) : (o.optional ?? OPTIONAL);
+  return ['customer', 'order', 'time', 'quantity', 'price', 'amount', 'cancelled', ...optional];
+}
+
+/** The three queries of the one-scan form (see `groupedSql`). */
+export interface GroupedSql {
+  /** Reads the source once: one row per customer and cleaning stage reached (run it into a table). */
+  groups: string;
+  /** The cleaning log from that table, in `cleaningSql`'s shape (position, step, rows, customers). */
+  steps: (groups: string) => string;
+  /** The profile from that table, in `plainProfileQuery`'s shape (plain numbers; times as epoch ms). */
+  profile: (groups: string) => string;
+}
+
+/**
+ * The same stage as `cleaningSql` + `profileSql` (DuckDB dialect), shaped for an engine that must read
+ * the source once and keep little: a single scan labels every line with the number of cleaning steps
+ * it survives (`stage`), collapses exact duplicates with a `GROUP BY` over every canonical column (when
+ * the duplicates step is on), and folds the lines into one row per customer and stage — line count,
+ * distinct-line count, and, for lines that survive every step and fall before asOf, distinct orders,
+ * Σ amount, first and last time. That small table holds everything the cleaning log and the profile
+ * need: a step keeps the lines whose stage reaches it; customers are distinct non-null ids; the
+ * duplicates step keeps the distinct lines of the last stage; the default asOf is the day after the
+ * last fully cleaned line. Equal results to the two queries (sums may add in another order).
+ *
+ * @example
+ *   const q = groupedSql({ source: "read_csv('big.csv')" });
+ *   // CREATE TEMP TABLE g AS <q.groups>; then q.steps('g') and q.profile('g')
+ */
+export function groupedSql(opts: Omit<ProfileSqlOptions, 'dialect' | 'distinctFrom'> = {}): GroupedSql {
+  const o: ProfileSqlOptions = { ...opts, dialect: 'duckdb' };
+  const d = DIALECTS.duckdb;
+  cleaningCtes(o, d); // the same refusals (returns 'net') as the two-query form
+  const filters = rowFilters(o, d);
+  const last = filters.length;
+  const cols = loadedColumns(o).map(d.q);
+  const [customer, order, time, amount] = ['customer', 'order', 'time', 'amount'].map(d.q);
+  const stage = last === 0 ? '0' : `CASE ${filters.map((f, i) => `WHEN NOT coalesce(${f.keep}, false) THEN ${i}`).join(' ')} ELSE ${last} END`;
+  const lines =
+    o.duplicates === false
+      ? `SELECT ${customer}, ${order}, ${time}, ${amount}, ${stage} AS stage, 1 AS n\n    FROM loaded`
+      : `SELECT ${customer}, ${order}, ${time}, ${amount}, ${stage} AS stage, count(*) AS n\n    FROM loaded\n   GROUP BY ${cols.join(', ')}`;
+  const inProfile = `stage = ${last} AND ${o.asOf === undefined ? `${time} IS NOT NULL` : `${time} < ${timestampLiteral(o.asOf)}`}`;
+  // Distinct orders per customer by a GROUP BY on (customer, stage, order) then a count: cheaper in
+  // DuckDB than a count(DISTINCT …) inside the per-customer aggregate.
+  const groups =
+    `WITH loaded AS (\n  ${loadedSelect(o, d)}\n),\nlines AS (\n  ${lines}\n),\n` +
+    `orders AS (\n  SELECT ${customer}, stage, ${order}, sum(n) AS n_rows, count(*) AS n_lines, max(${time}) AS max_time,\n` +
+    `         count(*) FILTER (WHERE ${inProfile}) AS n_in,\n` +
+    `         sum(${amount}) FILTER (WHERE ${inProfile}) AS monetary,\n` +
+    `         min(${time}) FILTER (WHERE ${inProfile}) AS first_time,\n` +
+    `         max(${time}) FILTER (WHERE ${inProfile}) AS last_time\n` +
+    `    FROM lines\n   GROUP BY ${customer}, stage, ${order}\n)\n` +
+    `SELECT ${customer}, stage, sum(n_rows) AS n_rows, sum(n_lines) AS n_lines, max(max_time) AS max_time,\n` +
+    `       count(${order}) FILTER (WHERE n_in > 0) AS orders, sum(monetary) AS monetary,\n` +
+    `       min(first_time) AS first_time, max(last_time) AS last_time\n` +
+    `  FROM orders\n GROUP BY ${customer}, stage\n`;
+  const stepRow = (position: number, key: string, rows: string, reached: number) =>
+    `SELECT ${position} AS "position", ${d.lit(key)} AS "step", CAST(coalesce(sum(${rows}) FILTER (WHERE stage >= ${reached}), 0) AS BIGINT) AS "rows", ` +
+    `count(DISTINCT ${customer}) FILTER (WHERE stage >= ${reached}) AS "customers" FROM {g}`;
+  const stepRows = [stepRow(0, 'loaded', 'n_rows', 0), ...filters.map((f, i) => stepRow(i + 1, f.key, 'n_rows', i + 1))];
+  if (o.duplicates !== false) stepRows.push(stepRow(last + 1, 'duplicates', 'n_lines', last));
+  const steps = (g: string) => `${stepRows.join('\nUNION ALL\n').replaceAll('{g}', g)}\nORDER BY "position"\n`;
+  const asOf = o.asOf === undefined ? `(SELECT date_trunc('day', max(max_time)) + INTERVAL '1' DAY FROM {g} WHERE stage = ${last})` : timestampLiteral(o.asOf);
+  const days = (e: string) => `CAST(floor((epoch_ms(a.as_of) - epoch_ms(${e})) / 86400000.0) AS INTEGER)`;
+  const profile = (g: string) =>
+    (`WITH a AS (SELECT ${asOf} AS as_of)\n` +
+      `SELECT ${customer}, ${days('last_time')} AS "recency", CAST(orders AS INTEGER) AS "frequency",\n` +
+      `       CAST(monetary AS DOUBLE) AS "monetary", CAST(CASE WHEN orders > 0 THEN monetary / orders ELSE 0 END AS DOUBLE) AS "aov",\n` +
+      `       ${days('first_time')} AS "tenure", CAST(epoch_ms(first_time) AS DOUBLE) AS "first", CAST(epoch_ms(last_time) AS DOUBLE) AS "last"\n` +
+      `  FROM {g} CROSS JOIN a\n WHERE stage = ${last} AND ${customer} IS NOT NULL AND last_time IS NOT NULL AND last_time < a.as_of\n` +
+      ` ORDER BY ${customer}\n`).replaceAll('{g}', g);
+  return { groups, steps, profile };
 }
 
 /** JS `clean` step keys for the SQL step names (`missing_customer` → `missingCustomer`). */

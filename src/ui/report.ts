@@ -4,6 +4,7 @@
  */
 import DOMPurify from 'dompurify';
 import { figureToSvg } from '../stdlib/svg';
+import { withChartStyles } from './chartStyles';
 
 const STYLE = `body{font-family:Georgia,'Songti SC',serif;max-width:860px;margin:40px auto;padding:0 20px;color:#1f2328;line-height:1.55}
 h1,h2,h3{font-family:Helvetica,Arial,sans-serif}table{border-collapse:collapse;font:12px Helvetica,Arial,sans-serif;margin:8px 0}
@@ -35,7 +36,7 @@ export function buildReport(root: Element, title: string, now = new Date()): str
     }
     const chart = cell.querySelector('figure.chart > *');
     if (chart) {
-      parts.push(`<figure>${figureToSvg(chart)}</figure>`);
+      parts.push(`<figure>${withChartStyles(chart, () => figureToSvg(chart))}</figure>`);
       continue;
     }
     const table = cell.querySelector('[data-testid=table] table');

@@ -85,11 +85,16 @@ describe.skipIf(!hasChromium)('big-data notebook: DuckDB-wasm in Chromium', () =
       const m = await import(${JSON.stringify(`./assets/${chunk}`)});
       const r = await m.wasmProfile({ file: new File([${JSON.stringify(text)}], 'shop.csv', { type: 'text/csv' }) });
       const col = (n) => Array.from(r.profile.getChild(n).toArray(), (v) => (typeof v === 'bigint' ? Number(v) : v));
-      return { engine: r.engine, customer: col('customer'), recency: col('recency'), frequency: col('frequency'), monetary: col('monetary') };
-    })()`)) as { engine: string; customer: string[]; recency: number[]; frequency: number[]; monetary: number[] };
+      const log = (n) => Array.from(r.steps.getChild(n).toArray(), (v) => (typeof v === 'bigint' ? Number(v) : v));
+      return { engine: r.engine, customer: col('customer'), recency: col('recency'), frequency: col('frequency'), monetary: col('monetary'),
+        steps: { step: log('step'), rows: log('rows'), customers: log('customers') } };
+    })()`)) as { engine: string; customer: string[]; recency: number[]; frequency: number[]; monetary: number[]; steps: Record<string, unknown[]> };
     const raw = parseCsv(text, { file: 'shop.csv' });
-    const want = rfm(clean(toTransactions(raw, detectRoles(raw), { file: 'shop.csv' })).table);
+    const cleaned = clean(toTransactions(raw, detectRoles(raw), { file: 'shop.csv' }));
+    const want = rfm(cleaned.table);
     expect(got.engine).toBe('duckdb-wasm');
+    // The cleaning log (computed from the same single scan) is the JS one, step by step.
+    expect(got.steps).toEqual({ step: strings(cleaned.steps, 'step'), rows: Array.from(floats(cleaned.steps, 'rows')), customers: Array.from(floats(cleaned.steps, 'customers')) });
     expect(got.customer).toEqual(strings(want, 'customer'));
     expect(got.recency).toEqual(Array.from(floats(want, 'recency')));
     expect(got.frequency).toEqual(Array.from(floats(want, 'frequency')));
