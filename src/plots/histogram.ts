@@ -8,6 +8,7 @@ import { ACCENT, CLASS_COLORS, CLASS_NAMES, PRIMARY } from './palette';
 import { countTicks, formatCount } from './format';
 import { frame, hasColumn, MARGIN_BOTTOM, requireColumns, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
 import { chartText, labelTicks } from './locale';
+import { copyOf, Redraws, scaleOf, translateOf, type Kept } from './redraw';
 
 export interface ProbabilityHistogramOptions extends ChartOptions {
   /** Decision threshold drawn as a dashed vertical rule and labelled with its value (required). */
@@ -31,9 +32,21 @@ export interface ProbabilityHistogramOptions extends ChartOptions {
  */
 export function probabilityHistogram(bins: Table, opts: ProbabilityHistogramOptions): SVGSVGElement | HTMLElement {
   const chart = 'probabilityHistogram';
+  const { threshold: t } = opts;
+  if (!Number.isFinite(t)) throw new Error(`${chart}: threshold must be a finite number, got ${t}`);
+  // The same bins and options at another threshold (a slider being dragged): the drawing is the same
+  // but for the threshold's rule, label and description — copy it and move those (see `moveThreshold`).
+  const key = drawingKey(bins, opts);
+  const kept = key ? redraws.find(bins, key, opts.document) : undefined;
+  if (kept) return moveThreshold(kept, t);
+  const fig = drawHistogram(bins, opts, chart);
+  if (key) keepDrawing(bins, key, fig, opts);
+  return fig;
+}
+
+function drawHistogram(bins: Table, opts: ProbabilityHistogramOptions, chart: string): SVGSVGElement | HTMLElement {
   requireColumns(bins, ['x0', 'x1', 'count'], chart);
   const { threshold } = opts;
-  if (!Number.isFinite(threshold)) throw new Error(`${chart}: threshold must be a finite number, got ${threshold}`);
   const x0 = floats(bins, 'x0');
   const x1 = floats(bins, 'x1');
   const count = floats(bins, 'count');
@@ -64,8 +77,8 @@ export function probabilityHistogram(bins: Table, opts: ProbabilityHistogramOpti
     }
   }
   const yLabel = opts.yLabel ?? chartText('common.customers');
-  const nearRight = threshold > lo + 0.8 * (hi - lo);
-  const tLabel = chartText('histogram.threshold', { threshold: threshold.toFixed(2) });
+  const nearRight = isNearRight(threshold, lo, hi);
+  const tLabel = thresholdLabel(threshold);
 
   return Plot.plot({
     ...frame(opts, chart, {
@@ -73,12 +86,7 @@ export function probabilityHistogram(bins: Table, opts: ProbabilityHistogramOpti
       title: chartText('histogram.title'),
       subtitle: chartText('histogram.subtitle', { total: formatCount(total), bins: formatCount(base.size), stacked: labelled ? chartText('histogram.stacked') : '' }),
       ariaLabel: chartText('histogram.ariaLabel'),
-      ariaDescription: chartText('histogram.ariaDescription', {
-        total: formatCount(total),
-        bins: base.size,
-        stacked: labelled ? chartText('histogram.ariaStacked') : '',
-        threshold: threshold.toFixed(2),
-      }),
+      ariaDescription: ariaDescription(total, base.size, labelled, threshold),
     }),
     marginTop: 24,
     marginRight: 16,
@@ -107,4 +115,87 @@ export function probabilityHistogram(bins: Table, opts: ProbabilityHistogramOpti
       }),
     ],
   });
+}
+
+function isNearRight(threshold: number, lo: number, hi: number): boolean {
+  return threshold > lo + 0.8 * (hi - lo);
+}
+
+function thresholdLabel(threshold: number): string {
+  return chartText('histogram.threshold', { threshold: threshold.toFixed(2) });
+}
+
+function ariaDescription(total: number, bins: number, labelled: boolean, threshold: number): string {
+  return chartText('histogram.ariaDescription', {
+    total: formatCount(total),
+    bins,
+    stacked: labelled ? chartText('histogram.ariaStacked') : '',
+    threshold: threshold.toFixed(2),
+  });
+}
+
+/** What a kept histogram needs to move its threshold (see `redraw.ts`). */
+interface Threshold {
+  x: (v: number) => number;
+  total: number;
+  bins: number;
+  labelled: boolean;
+  labelY: string;
+}
+
+const redraws = new Redraws<Threshold>();
+
+/**
+ * What the drawing depends on besides the threshold: the options, the chart texts in the current
+ * language, and the label's side (it flips near the right edge). Null when the bins cannot be read.
+ */
+function drawingKey(bins: Table, opts: ProbabilityHistogramOptions): string | null {
+  if (!hasColumn(bins, 'x0') || !hasColumn(bins, 'x1')) return null;
+  const { threshold, document: _doc, ...rest } = opts;
+  const { lo, hi } = xExtent(bins);
+  return JSON.stringify([rest, chartText('histogram.title'), chartText('histogram.x'), chartText('common.customers'), labelTicks(), isNearRight(threshold, lo, hi)]);
+}
+
+function xExtent(bins: Table): { lo: number; hi: number } {
+  const x0 = floats(bins, 'x0');
+  const x1 = floats(bins, 'x1');
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < x0.length; i++) {
+    if (x0[i] < lo) lo = x0[i];
+    if (x1[i] > hi) hi = x1[i];
+  }
+  return { lo, hi };
+}
+
+function keepDrawing(bins: Table, key: string, fig: Element, opts: ProbabilityHistogramOptions): void {
+  const x = scaleOf(fig, 'x');
+  const at = translateOf(fig.querySelector('g.threshold-label text'));
+  const line = fig.querySelector('g.threshold line');
+  // Only a drawing whose rule and label sit where `moveThreshold` would put them (else: always draw anew).
+  if (!x || !at || !line || at.x !== x(opts.threshold) || line.getAttribute('x1') !== `${x(opts.threshold)}`) return;
+  const count = floats(bins, 'count');
+  const starts = new Set<number>();
+  let total = 0;
+  for (let i = 0; i < count.length; i++) total += count[i] > 0 ? count[i] : 0;
+  for (const v of floats(bins, 'x0')) starts.add(v);
+  redraws.keep(bins, key, fig, opts.document, { x, total, bins: starts.size, labelled: hasColumn(bins, 'label'), labelY: at.y });
+}
+
+/**
+ * A copy of the kept drawing with the threshold at `t`: the rule's x, the label's position and text,
+ * and the description — the same markup a fresh drawing has (tested against it).
+ */
+function moveThreshold(kept: Kept<Threshold>, t: number): SVGSVGElement | HTMLElement {
+  const d = kept.extra;
+  const fig = copyOf(kept);
+  const x = d.x(t);
+  const line = fig.querySelector('g.threshold line')!;
+  line.setAttribute('x1', `${x}`);
+  line.setAttribute('x2', `${x}`);
+  const text = fig.querySelector('g.threshold-label text')!;
+  text.setAttribute('transform', `translate(${x},${d.labelY})`);
+  text.textContent = thresholdLabel(t);
+  line.closest('svg')!.setAttribute('aria-description', ariaDescription(d.total, d.bins, d.labelled, t));
+  return fig as SVGSVGElement | HTMLElement;
 }

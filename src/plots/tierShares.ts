@@ -8,6 +8,7 @@ import { INK, MUTED, tierScale } from './palette';
 import { formatCount, formatPercent } from './format';
 import { frame, MARGIN_BOTTOM, requireColumns, X_LABEL, type ChartOptions } from './theme';
 import { chartLabel, chartText, joinSentences, labelTicks } from './locale';
+import { copyOf, Redraws, scaleOf, translateOf, type Kept } from './redraw';
 
 /**
  * Paired bars per tier: a light bar for the tier's share of customers and a solid bar for its share of
@@ -36,14 +37,25 @@ export function tierShares(summary: Table, opts: ChartOptions = {}): SVGSVGEleme
   const customerRow = new Array<string>(n).fill('customers');
   const revenueRow = new Array<string>(n).fill('revenue');
   const top = tierDescription(tiers, share, revenueShare);
+  const subtitle = chartText('tierShares.subtitle', { total: formatCount(total) });
+  const ariaDescription = chartText('tierShares.ariaDescription', { tiers: n, items: top });
 
-  return Plot.plot({
+  // The same tiers and options with other shares (a threshold being dragged): move the bars and labels
+  // of a kept drawing (see `redraw.ts`) instead of drawing anew.
+  const finite = [...share, ...revenueShare].every(Number.isFinite);
+  const { document: doc, ...rest } = opts;
+  const key = JSON.stringify([rest, tiers, subtitle, chartText('tierShares.title'), chartText('tierShares.x'), tiers.map(chartLabel)]);
+  const owner = doc ?? globalThis.document;
+  const kept = finite && owner ? redraws.find(owner, key, doc) : undefined;
+  if (kept) return moveBars(kept, { share, revenueShare, customerLabel, revenueLabel, ariaDescription });
+
+  const fig = Plot.plot({
     ...frame(opts, chart, {
       height: 70 + 64 * n,
       title: chartText('tierShares.title'),
-      subtitle: chartText('tierShares.subtitle', { total: formatCount(total) }),
+      subtitle,
       ariaLabel: chartText('tierShares.ariaLabel'),
-      ariaDescription: chartText('tierShares.ariaDescription', { tiers: n, items: top }),
+      ariaDescription,
     }),
     marginLeft: 110,
     marginRight: 140,
@@ -61,6 +73,92 @@ export function tierShares(summary: Table, opts: ChartOptions = {}): SVGSVGEleme
       Plot.ruleX([0]),
     ],
   });
+  if (finite && owner) keepDrawing(owner, key, fig, doc, { share, revenueShare, customerLabel, revenueLabel, ariaDescription });
+  return fig;
+}
+
+/** The numbers and texts that differ between drawings of the same tiers. */
+interface Shares {
+  share: Float64Array;
+  revenueShare: Float64Array;
+  customerLabel: string[];
+  revenueLabel: string[];
+  ariaDescription: string;
+}
+
+/** What a kept drawing needs to move its bars: the x scale and the labels' y (per kind, as written). */
+interface Moving {
+  x: (v: number) => number;
+  customerY: string[];
+  revenueY: string[];
+}
+
+// Kept per document (the last drawing under its key): `tierSummary` makes a new table per threshold,
+// and the drawing depends only on the tiers and options, which the key holds.
+const redraws = new Redraws<Moving>();
+
+/** The parts of a drawing that move, in tier order (one per facet). */
+function movingParts(fig: Element) {
+  return {
+    customerBars: [...fig.querySelectorAll('g.customer-share rect')],
+    revenueBars: [...fig.querySelectorAll('g.revenue-share rect')],
+    customerTexts: [...fig.querySelectorAll('g.customer-label text')],
+    revenueTexts: [...fig.querySelectorAll('g.revenue-label text')],
+  };
+}
+
+/** Set a bar from 0 to `v` as Plot's barX does (x = min(x1, x2), width = |x2 − x1|, no insets). */
+function setBar(rect: Element, x: (v: number) => number, v: number): void {
+  const x1 = x(0);
+  const x2 = x(v);
+  rect.setAttribute('x', `${Math.min(x1, x2)}`);
+  rect.setAttribute('width', `${Math.max(0, Math.abs(x2 - x1))}`);
+}
+
+function setLabel(text: Element, x: number, y: string, label: string): void {
+  text.setAttribute('transform', `translate(${x},${y})`);
+  text.textContent = label;
+}
+
+function keepDrawing(key: object, k: string, fig: Element, doc: Document | undefined, s: Shares): void {
+  const x = scaleOf(fig, 'x');
+  if (!x) return;
+  const p = movingParts(fig);
+  const n = s.share.length;
+  if ([p.customerBars, p.revenueBars, p.customerTexts, p.revenueTexts].some((a) => a.length !== n)) return;
+  const customerY: string[] = [];
+  const revenueY: string[] = [];
+  // Keep it only if Plot put every bar and label where `moveBars` would (else: always draw anew).
+  const probe = (fig.cloneNode(true) as Element);
+  const q = movingParts(probe);
+  for (let i = 0; i < n; i++) {
+    const c = translateOf(p.customerTexts[i]);
+    const r = translateOf(p.revenueTexts[i]);
+    if (!c || !r) return;
+    customerY.push(c.y);
+    revenueY.push(r.y);
+    setBar(q.customerBars[i], x, s.share[i]);
+    setBar(q.revenueBars[i], x, s.revenueShare[i]);
+    setLabel(q.customerTexts[i], x(s.share[i]), c.y, s.customerLabel[i]);
+    setLabel(q.revenueTexts[i], x(s.revenueShare[i]), r.y, s.revenueLabel[i]);
+  }
+  if (probe.outerHTML !== fig.outerHTML) return;
+  redraws.keep(key, k, fig, doc, { x, customerY, revenueY });
+}
+
+function moveBars(kept: Kept<Moving>, s: Shares): SVGSVGElement | HTMLElement {
+  const { x, customerY, revenueY } = kept.extra;
+  const fig = copyOf(kept);
+  const p = movingParts(fig);
+  for (let i = 0; i < s.share.length; i++) {
+    setBar(p.customerBars[i], x, s.share[i]);
+    setBar(p.revenueBars[i], x, s.revenueShare[i]);
+    setLabel(p.customerTexts[i], x(s.share[i]), customerY[i], s.customerLabel[i]);
+    setLabel(p.revenueTexts[i], x(s.revenueShare[i]), revenueY[i], s.revenueLabel[i]);
+  }
+  const svg = p.customerBars[0]?.closest('svg');
+  svg?.setAttribute('aria-description', s.ariaDescription);
+  return fig as SVGSVGElement | HTMLElement;
 }
 
 function tierDescription(tiers: string[], share: Float64Array, revenueShare: Float64Array): string {

@@ -45,7 +45,17 @@ export interface RuntimeOptions {
    * readers run. Default: every cell is visible (one queue, the order of a plain topological run).
    */
   visible?: (id: string) => boolean;
+  /**
+   * With `visible`: after a widget parameter changes, cells off screen wait this many ms for the
+   * next change before they run, so while a slider is dragged only what is on screen keeps up with
+   * it (each drag step computes and paints the visible charts, nothing else); they run once the
+   * drag pauses. Default `OFFSCREEN_DELAY_MS` (150); 0 runs them right after the visible cells.
+   */
+  offscreenDelayMs?: number;
 }
+
+/** Default of `RuntimeOptions.offscreenDelayMs`. */
+export const OFFSCREEN_DELAY_MS = 150;
 
 export type ParamResult = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -79,6 +89,9 @@ export class Runtime {
   private readonly pace: (fn: () => void) => void;
   private readonly cacheSize: number;
   private readonly visible: ((id: string) => boolean) | null;
+  private readonly offscreenDelayMs: number;
+  /** When a widget parameter last changed (`performance.now()`): off-screen work waits after it. */
+  private lastParamAt = -Infinity;
 
   private specs: CellSpec[] = [];
   private readonly nodes = new Map<string, Node>();
@@ -105,6 +118,7 @@ export class Runtime {
     this.pace = options.pace ?? ((fn) => void setTimeout(fn, 0));
     this.cacheSize = options.cacheSize ?? 8;
     this.visible = options.visible ?? null;
+    this.offscreenDelayMs = this.visible ? (options.offscreenDelayMs ?? OFFSCREEN_DELAY_MS) : 0;
     this.queue = new WorkQueue<Node>({
       budgetMs: options.frameBudgetMs ?? (typeof document !== 'undefined' ? 40 : Infinity),
       prioritised: this.visible !== null,
@@ -112,6 +126,7 @@ export class Runtime {
       willRun: (n) => n.pending && !n.started,
       resumed: () => this.checkIdle(),
       stopped: () => this.disposed,
+      holdRestUntil: () => this.lastParamAt + this.offscreenDelayMs,
     });
   }
 
@@ -314,6 +329,7 @@ export class Runtime {
     const before = this.exposed(n);
     this.overrides.set(name, check.value);
     if (!Object.is(before, check.value)) {
+      if (this.offscreenDelayMs > 0) this.lastParamAt = performance.now();
       this.setState(n, paramCell(n.state, check.value));
       for (const d of n.dependents) this.markDirty(d, false);
     }

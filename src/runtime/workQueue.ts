@@ -3,6 +3,8 @@
  * what they read) before the rest, at most `budgetMs` of synchronous work per slice, then a macrotask
  * yield so the browser can paint. When urgent work ran in a slice and only other work is left, it
  * yields once more first, so what is on screen is painted before the off-screen cells compute.
+ * While `holdRestUntil()` is in the future (a slider is being dragged), the other work waits for it:
+ * only what is on screen keeps up with the drag, the rest runs once the drag pauses.
  *
  * @example
  *   const q = new WorkQueue<Node>({ budgetMs: 40, prioritised: true, advance, willRun, resumed, stopped });
@@ -22,6 +24,8 @@ export interface WorkQueueOptions<T> {
   resumed: () => void;
   /** True once the owner is disposed: nothing more runs. */
   stopped: () => boolean;
+  /** A `performance.now()` time before which non-urgent work does not start (default: none). */
+  holdRestUntil?: () => number;
 }
 
 export class WorkQueue<T> {
@@ -29,6 +33,9 @@ export class WorkQueue<T> {
   private readonly rest: T[] = [];
   private draining = false;
   private yielded = false;
+  /** The pending timer that resumes held work, and the time it fires at. */
+  private holdTimer: ReturnType<typeof setTimeout> | null = null;
+  private holdAt = 0;
 
   constructor(private readonly opts: WorkQueueOptions<T>) {}
 
@@ -51,6 +58,11 @@ export class WorkQueue<T> {
           item = this.urgent.shift()!;
           if (willRun(item)) ranUrgent = true;
         } else if (this.rest.length) {
+          const hold = this.opts.holdRestUntil?.() ?? 0;
+          if (hold > performance.now()) {
+            this.resumeAt(hold);
+            break;
+          }
           if (ranUrgent && prioritised) {
             yieldNow = true;
             break;
@@ -67,6 +79,21 @@ export class WorkQueue<T> {
       this.draining = false;
     }
     if (yieldNow && !stopped()) this.yieldThenDrain();
+  }
+
+  /** Drain again at time `at` (held work); a later hold moves the timer. */
+  private resumeAt(at: number): void {
+    if (this.holdTimer !== null) {
+      if (this.holdAt >= at) return;
+      clearTimeout(this.holdTimer);
+    }
+    this.holdAt = at;
+    this.holdTimer = setTimeout(() => {
+      this.holdTimer = null;
+      if (this.opts.stopped()) return;
+      this.drain();
+      this.opts.resumed();
+    }, Math.max(0, at - performance.now()));
   }
 
   /** Let the browser paint what is ready, then go on (a macrotask, not a throttled timer). */

@@ -13,13 +13,15 @@ import { segmentBars } from '../../src/plots/segmentBars';
 import { recommendationScores } from '../../src/plots/recommendationScores';
 import { CLASS_COLORS, tierColor } from '../../src/plots/palette';
 import * as F from './figures';
-import { markGroup, newDocument } from './harness';
+import { markGroup, newDocument, serialize } from './harness';
 
 type Scaled = Element & { scale(name: string): { apply(v: unknown): number; domain: unknown[]; bandwidth?: number } };
 /** The element carrying Plot's `scale()`: the figure when Plot wrapped the svg in one, else the svg. */
 const svgOf = (el: Element): Scaled =>
   (typeof (el as Partial<Scaled>).scale === 'function' ? el : el.querySelector('svg')!) as Scaled;
 const num = (el: Element, attr: string) => Number(el.getAttribute(attr));
+/** Plot's `scale` method of a figure: the same function on every copy of one drawing. */
+const scaleFn = (el: Element) => (el as unknown as { scale: unknown }).scale;
 const texts = (root: Element, cls: string) => Array.from(root.querySelectorAll(`.${cls} text`), (t) => t.textContent);
 const reference = JSON.parse(readFileSync(new URL('../golden/plots/numpy_reference.json', import.meta.url), 'utf8'));
 
@@ -258,5 +260,74 @@ describe('recommendationScores(recs)', () => {
       expect(num(medians[k - 1], 'y1')).toBeCloseTo(y.apply(q[k]['0.5']), 6);
     }
     expect(texts(fig, 'median-labels')).toEqual(['1', '2', '3', '4', '5'].map((k) => q[k]['0.5'].toFixed(3)));
+  });
+});
+
+describe('probabilityHistogram at a new threshold for the same bins (a slider drag)', () => {
+  it('copies the kept drawing and moves the threshold: markup identical to a fresh drawing', () => {
+    const doc = newDocument();
+    const bins = F.histogramBins(20);
+    const first = probabilityHistogram(bins, { threshold: 0.35, document: doc });
+    const sides = new Map<string, unknown>([['right', scaleFn(first)]]);
+    for (const t of [0.35, 0.05, 0.5, 0.77, 0.79, 0.81, 0.95, 1, 0]) {
+      const moved = probabilityHistogram(bins, { threshold: t, document: doc });
+      const fresh = probabilityHistogram(F.histogramBins(20), { threshold: t, document: doc });
+      expect(serialize(moved), `threshold ${t}`).toBe(serialize(fresh));
+      expect(moved.outerHTML, `threshold ${t}, unrounded`).toBe(fresh.outerHTML);
+      expect(moved).not.toBe(first); // a new element each time: values stay immutable
+      // A moved copy of the drawing kept for the label's side (right of the rule up to 0.8, left of
+      // it above), not a new Plot render; the first time on a side it is drawn anew.
+      const side = t > 0.8 ? 'left' : 'right';
+      if (sides.has(side)) expect(scaleFn(moved)).toBe(sides.get(side));
+      else sides.set(side, scaleFn(moved));
+      const x = svgOf(moved).scale('x').apply(t); // Plot's scales come with the copy
+      expect(num(markGroup(moved, 'threshold').querySelector('line')!, 'x1')).toBeCloseTo(x, 9);
+    }
+    expect(serialize(first)).toBe(serialize(probabilityHistogram(F.histogramBins(20), { threshold: 0.35, document: doc })));
+  });
+
+  it('draws anew when anything but the threshold changes', () => {
+    const doc = newDocument();
+    const bins = F.histogramBins(20);
+    probabilityHistogram(bins, { threshold: 0.4, document: doc });
+    const taller = probabilityHistogram(bins, { threshold: 0.5, height: 400, yLabel: 'People', document: doc });
+    expect(serialize(taller)).toBe(serialize(probabilityHistogram(F.histogramBins(20), { threshold: 0.5, height: 400, yLabel: 'People', document: doc })));
+    expect(taller.textContent).toContain('People');
+  });
+});
+
+describe('tierShares with other shares for the same tiers (a threshold drag)', () => {
+  const summary = (share: number[], revenue: number[], tiers = ['High value', 'Low value', 'Dormant']) =>
+    makeTable({
+      tier: tiers,
+      customers: Float64Array.from(tiers, (_t, i) => 1000 + i), // the total is in the subtitle: kept the same
+      share: Float64Array.from(share),
+      revenueShare: Float64Array.from(revenue),
+    });
+  it('moves the bars and labels of the kept drawing: markup identical to a fresh drawing', () => {
+    const doc = newDocument();
+    const first = tierShares(summary([0.3, 0.5, 0.2], [0.7, 0.25, 0.05]), { document: doc });
+    const cases: [number[], number[]][] = [
+      [[0.31, 0.49, 0.2], [0.71, 0.24, 0.05]],
+      [[0, 1, 0], [0, 1, 0]],
+      [[0.123456, 0.654321, 0.222223], [0.999, 0.0005, 0.0005]],
+    ];
+    for (const [s, r] of cases) {
+      const moved = tierShares(summary(s, r), { document: doc });
+      const fresh = tierShares(summary(s, r), { document: newDocument() }); // another document: drawn anew
+      expect(moved.outerHTML, `shares ${s}`).toBe(fresh.outerHTML);
+      expect(moved).not.toBe(first);
+      expect(scaleFn(moved)).toBe(scaleFn(first)); // a moved copy of the first drawing, not a new Plot render
+    }
+  });
+
+  it('draws anew for other tiers or when a share is not a number', () => {
+    const doc = newDocument();
+    tierShares(summary([0.3, 0.5, 0.2], [0.7, 0.25, 0.05]), { document: doc });
+    const two = tierShares(summary([0.4, 0.6], [0.8, 0.2], ['High value', 'Low value']), { document: doc });
+    expect(two.outerHTML).toBe(tierShares(summary([0.4, 0.6], [0.8, 0.2], ['High value', 'Low value']), { document: newDocument() }).outerHTML);
+    const nan = tierShares(summary([NaN, 0.5, 0.2], [0.7, 0.25, 0.05]), { document: doc });
+    expect(nan.outerHTML).toBe(tierShares(summary([NaN, 0.5, 0.2], [0.7, 0.25, 0.05]), { document: newDocument() }).outerHTML);
+    expect(scaleFn(nan)).not.toBe(scaleFn(two)); // drawn by Plot, not moved
   });
 });

@@ -56,4 +56,36 @@ describe('Runtime({visible}) runs what is on screen first', () => {
     await rt.whenIdle();
     expect([rt.value('offA'), rt.value('offB'), rt.value('chart')]).toEqual([2, 11, 12]);
   });
+
+  test('while a slider is dragged only the cells on screen keep up; the off-screen ones run once it pauses', async () => {
+    const order: string[] = [];
+    const log = (name: string, v: number) => (order.push(name), v);
+    const rt = new Runtime({ builtins: { log }, frameBudgetMs: Infinity, visible: (id) => id === 'c3', offscreenDelayMs: 60 });
+    rt.setCells(code(['t = slider({min: 0, max: 1, step: 0.01, value: 0.5})', 'off = log("off", t * 2)', 'chart = log("chart", t * 3)']));
+    await rt.whenIdle();
+    order.length = 0;
+    const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+    for (const v of [0.6, 0.7, 0.8]) {
+      rt.setParam('t', v);
+      await sleep(10); // the next drag step comes before the delay is over
+    }
+    expect(order).toEqual(['chart', 'chart', 'chart']);
+    expect(rt.state('c2')!.status).toBe('queued');
+    expect(rt.value('chart')).toBeCloseTo(2.4, 10);
+    await rt.whenIdle(); // the drag paused: the off-screen cell runs once, on the last value
+    expect(order).toEqual(['chart', 'chart', 'chart', 'off']);
+    expect(rt.value('off')).toBeCloseTo(1.6, 10);
+  });
+
+  test('an edit (not a parameter) does not hold the off-screen cells back', async () => {
+    const order: string[] = [];
+    const log = (name: string, v: number) => (order.push(name), v);
+    const rt = new Runtime({ builtins: { log }, frameBudgetMs: Infinity, visible: (id) => id === 'c3', offscreenDelayMs: 10_000 });
+    rt.setCells(code(['t = 1', 'off = log("off", t * 2)', 'chart = log("chart", t * 3)']));
+    await rt.whenIdle();
+    order.length = 0;
+    rt.updateCell('c1', 't = 2');
+    await rt.whenIdle();
+    expect(order).toEqual(['chart', 'off']);
+  });
 });

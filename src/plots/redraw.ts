@@ -1,0 +1,73 @@
+/**
+ * Redrawing a chart whose data changed in a few numbers only (a slider being dragged): instead of a
+ * full Plot render (scales, axes, facets: 3–5 ms a chart in the browser here), copy a kept drawing of
+ * the same shape and set the few attributes and texts that moved. A chart function keeps one drawing
+ * per data object it was given (`keep`), under a key of everything else the drawing depends on
+ * (options, chart texts in the current language, the data's shape), and patches a copy (`copyOf`).
+ * Each chart checks, when it keeps a drawing, that Plot drew it where its patch would put things, and
+ * its tests compare the patched markup with a fresh drawing's, byte for byte.
+ *
+ * @example
+ *   const kept = redraws.find(bins, key, opts.document);
+ *   if (kept) return patch(copyOf(kept), kept.extra);
+ *   const fig = draw(); redraws.keep(bins, key, fig, opts.document, { x: scaleOf(fig, 'x') });
+ */
+
+/** A kept drawing: its key, its document, a pristine copy, the figure's own properties, chart extras. */
+export interface Kept<T> {
+  key: string;
+  doc: Document | undefined;
+  copy: Element;
+  /** Plot's `scale` and `legend` methods (own properties of the figure), given to every copy. */
+  props: Record<string, unknown>;
+  extra: T;
+}
+
+/** Drawings kept per data object (a WeakMap: dropped with the data), the last `perData` keys of each. */
+export class Redraws<T> {
+  private readonly kept = new WeakMap<object, Map<string, Kept<T>>>();
+
+  /** `perData`: how many keys to keep per data object (a label that flips sides needs two). */
+  constructor(private readonly perData = 4) {}
+
+  /** The drawing kept for `data` under `key` in `doc`, if any. */
+  find(data: object, key: string, doc: Document | undefined): Kept<T> | undefined {
+    const k = this.kept.get(data)?.get(key);
+    return k && k.doc === (doc ?? globalThis.document) ? k : undefined;
+  }
+
+  /** Keep a copy of `fig` (untouched by whoever shows `fig`) for later redraws of `data`. */
+  keep(data: object, key: string, fig: Element, doc: Document | undefined, extra: T): void {
+    const props: Record<string, unknown> = {};
+    for (const k of Object.keys(fig)) props[k] = (fig as unknown as Record<string, unknown>)[k];
+    let byKey = this.kept.get(data);
+    if (!byKey) this.kept.set(data, (byKey = new Map()));
+    byKey.delete(key);
+    byKey.set(key, { key, doc: doc ?? globalThis.document, copy: fig.cloneNode(true) as Element, props, extra });
+    // Oldest first in a Map's order: drop beyond the limit.
+    for (const old of byKey.keys()) {
+      if (byKey.size <= this.perData) break;
+      byKey.delete(old);
+    }
+  }
+}
+
+/** A fresh copy of a kept drawing, with the figure's Plot methods. */
+export function copyOf<T>(kept: Kept<T>): Element {
+  const fig = kept.copy.cloneNode(true) as Element;
+  Object.assign(fig, kept.props);
+  return fig;
+}
+
+/** The figure's scale `name` as a function (Plot's `figure.scale(name).apply`), or null. */
+export function scaleOf(fig: Element, name: string): ((v: number) => number) | null {
+  const scaled = fig as unknown as { scale?: (name: string) => { apply: (v: number) => number } | undefined };
+  const s = typeof scaled.scale === 'function' ? scaled.scale(name) : undefined;
+  return s ? (v) => s.apply(v) : null;
+}
+
+/** The x and y of a `translate(x,y)` transform attribute (y as written), or null. */
+export function translateOf(el: Element | null | undefined): { x: number; y: string } | null {
+  const m = /^translate\(([^,]+),([^)]+)\)$/.exec(el?.getAttribute('transform') ?? '');
+  return m ? { x: Number(m[1]), y: m[2] } : null;
+}
