@@ -6,6 +6,7 @@ import { INK, SEQUENTIAL_SCHEME } from './palette';
 import { formatCount, formatPercent } from './format';
 import { frame, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
 import { chartLabel, chartText, joinClauses, labelTicks } from './locale';
+import { copyOf, patchesBack, Redraws, scaleOf } from './redraw';
 
 /** Confusion counts at one threshold (positive class = bought). */
 export interface ConfusionCounts {
@@ -49,23 +50,40 @@ export function confusionMatrix(c: ConfusionCounts, opts: ConfusionMatrixOptions
   const text = count.map((v, i) => chartText('confusionMatrix.cell', { name: names[i], count: formatCount(v), pct: formatPercent(pct[i]) }));
   const accuracy = total > 0 ? (c.tp + c.tn) / total : 0;
   const t = opts.threshold;
+  const subtitle = chartText('confusionMatrix.subtitle', {
+    total: formatCount(total),
+    threshold: t !== undefined ? chartText('confusionMatrix.threshold', { threshold: t.toFixed(2) }) : '',
+    accuracy: formatPercent(accuracy),
+  });
+  const ariaDescription = chartText('confusionMatrix.ariaDescription', {
+    total: formatCount(total),
+    items: joinClauses(
+      names.map((nm, i) => chartText('confusionMatrix.ariaItem', { name: nm.toLowerCase(), count: formatCount(count[i]), pct: formatPercent(pct[i]), actual: chartLabel(actual[i]) })),
+    ),
+  });
+  const light = pct.map((p) => p > 0.55);
 
-  return Plot.plot({
+  // Other counts with the same light/dark cells (a threshold being dragged): recolour and relabel a kept
+  // drawing (see `redraw.ts`) instead of drawing anew.
+  const lines = text.map((s) => s.split('\n'));
+  const cells: Cells = { pct, lines, light, subtitle, ariaDescription };
+  const { document: doc, threshold: _t, subtitle: _s, ...rest } = opts;
+  const owner = doc ?? globalThis.document;
+  const key = JSON.stringify([rest, light, lines.map((l) => l.length), t === undefined, names, chartText('confusionMatrix.title'), chartText('confusionMatrix.x'), CLASSES.map(chartLabel)]);
+  const kept = owner ? redraws.find(owner, key, doc) : undefined;
+  if (kept) {
+    const copy = copyOf(kept);
+    recolour(copy, kept.extra, cells);
+    return copy as SVGSVGElement | HTMLElement;
+  }
+
+  const fig = Plot.plot({
     ...frame(opts, chart, {
       height: 300,
       title: chartText('confusionMatrix.title'),
-      subtitle: chartText('confusionMatrix.subtitle', {
-        total: formatCount(total),
-        threshold: t !== undefined ? chartText('confusionMatrix.threshold', { threshold: t.toFixed(2) }) : '',
-        accuracy: formatPercent(accuracy),
-      }),
+      subtitle,
       ariaLabel: chartText('confusionMatrix.ariaLabel'),
-      ariaDescription: chartText('confusionMatrix.ariaDescription', {
-        total: formatCount(total),
-        items: joinClauses(
-          names.map((nm, i) => chartText('confusionMatrix.ariaItem', { name: nm.toLowerCase(), count: formatCount(count[i]), pct: formatPercent(pct[i]), actual: chartLabel(actual[i]) })),
-        ),
-      }),
+      ariaDescription,
     }),
     marginLeft: 150,
     marginRight: 90,
@@ -87,4 +105,40 @@ export function confusionMatrix(c: ConfusionCounts, opts: ConfusionMatrixOptions
       ),
     ],
   });
+  const color = scaleOf<string>(fig, 'color');
+  if (owner && color && opts.subtitle === undefined && patchesBack(fig, (copy) => recolour(copy, color, cells))) {
+    redraws.keep(owner, key, fig, doc, color);
+  }
+  return fig;
+}
+
+/** What differs between drawings with the same light/dark cells. */
+interface Cells {
+  pct: number[];
+  lines: string[][];
+  light: boolean[];
+  subtitle: string;
+  ariaDescription: string;
+}
+
+// Kept per document: the evaluation is a new object per threshold; the key holds what the drawing's shape depends on.
+const redraws = new Redraws<(v: number) => string>();
+
+/** Set the cells' colours, their labels, the subtitle and the description of a copy. */
+function recolour(fig: Element, color: (v: number) => string, c: Cells): void {
+  const rects = fig.querySelectorAll('g.cells rect');
+  if (rects.length !== 4) throw new Error('confusionMatrix: 4 cells expected');
+  rects.forEach((r, i) => r.setAttribute('fill', color(c.pct[i])));
+  // The dark-text group holds the cells that are not light, in order; then the light-text group.
+  const groups = fig.querySelectorAll('g.cell-labels');
+  const order = [c.light.map((l, i) => (l ? -1 : i)).filter((i) => i >= 0), c.light.map((l, i) => (l ? i : -1)).filter((i) => i >= 0)];
+  groups.forEach((g, k) => {
+    g.querySelectorAll('text').forEach((text, j) => {
+      const spans = text.querySelectorAll('tspan');
+      c.lines[order[k][j]].forEach((line, m) => (spans[m].textContent = line));
+    });
+  });
+  const h3 = fig.querySelector('h3');
+  if (h3) h3.textContent = c.subtitle;
+  fig.querySelector('g.cells')!.closest('svg')!.setAttribute('aria-description', c.ariaDescription);
 }

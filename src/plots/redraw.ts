@@ -60,10 +60,24 @@ export function copyOf<T>(kept: Kept<T>): Element {
 }
 
 /** The figure's scale `name` as a function (Plot's `figure.scale(name).apply`), or null. */
-export function scaleOf(fig: Element, name: string): ((v: number) => number) | null {
-  const scaled = fig as unknown as { scale?: (name: string) => { apply: (v: number) => number } | undefined };
+export function scaleOf<R = number>(fig: Element, name: string): ((v: number) => R) | null {
+  const scaled = fig as unknown as { scale?: (name: string) => { apply: (v: number) => R } | undefined };
   const s = typeof scaled.scale === 'function' ? scaled.scale(name) : undefined;
   return s ? (v) => s.apply(v) : null;
+}
+
+/**
+ * Keep `fig` only if patching a copy of it with the values it was drawn from gives back its exact
+ * markup (then a patch with other values gives what Plot would draw; else the chart draws anew).
+ */
+export function patchesBack(fig: Element, patch: (copy: Element) => void): boolean {
+  const probe = fig.cloneNode(true) as Element;
+  try {
+    patch(probe);
+  } catch {
+    return false;
+  }
+  return probe.outerHTML === fig.outerHTML;
 }
 
 /** The x and y of a `translate(x,y)` transform attribute (y as written), or null. */

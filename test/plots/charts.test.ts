@@ -331,3 +331,24 @@ describe('tierShares with other shares for the same tiers (a threshold drag)', (
     expect(scaleFn(nan)).not.toBe(scaleFn(two)); // drawn by Plot, not moved
   });
 });
+
+describe('confusionMatrix at another threshold (other counts)', () => {
+  it('recolours and relabels a kept drawing: markup identical to a fresh drawing', () => {
+    const doc = newDocument();
+    const first = confusionMatrix({ tp: 412, fn: 297, fp: 151, tn: 1630 }, { threshold: 0.35, document: doc });
+    const cases = [
+      { tp: 420, fn: 289, fp: 160, tn: 1621 }, // same light/dark cells: moved
+      { tp: 300, fn: 409, fp: 90, tn: 1691 }, // "bought" row flips to dark text: drawn anew, then kept too
+      { tp: 0, fn: 709, fp: 0, tn: 1781 },
+      { tp: 418, fn: 291, fp: 155, tn: 1626 },
+    ];
+    for (const [i, c] of cases.entries()) {
+      const t = 0.36 + i / 100;
+      const moved = confusionMatrix(c, { threshold: t, document: doc });
+      const fresh = confusionMatrix(c, { threshold: t, document: newDocument() });
+      expect(moved.outerHTML, JSON.stringify(c)).toBe(fresh.outerHTML);
+    }
+    const again = confusionMatrix({ tp: 410, fn: 299, fp: 150, tn: 1631 }, { threshold: 0.5, document: doc });
+    expect(scaleFn(again)).toBe(scaleFn(first)); // same pattern as the first: a moved copy, not a Plot render
+  });
+});
