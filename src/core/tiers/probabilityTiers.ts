@@ -2,7 +2,7 @@
  * Value tiers from a purchase probability and several thresholds.
  */
 import type { Table } from 'apache-arrow';
-import { floats, makeTable } from '../table';
+import { floatsView, makeTable } from '../table';
 
 export interface ProbabilityTierOptions {
   /** Cut points, any order; sorted high to low. Default [0.5]. */
@@ -30,7 +30,9 @@ export function probabilityTiers(scores: Table, opts: ProbabilityTierOptions = {
   if (new Set(names).size !== names.length) throw new Error(`probabilityTiers: tier names must differ (${names.join(', ')})`);
   const customer = scores.getChild('customer');
   if (!customer) throw new Error('probabilityTiers: the scores table needs a `customer` column');
-  const p = floats(scores, 'probability');
+  // Read in place when the column is plain Float64 (re-run on every slider step); the output then
+  // shares the column instead of a copy (Arrow columns are immutable).
+  const p = floatsView(scores, 'probability');
   const tier = new Int32Array(p.length);
   const last = t.length;
   for (let i = 0; i < p.length; i++) {
