@@ -7,7 +7,7 @@ import type { ShopOptions } from '../src/core/synth/shop';
 export const SHOP: ShopOptions = { customers: 100_000, transactions: 1_000_000, seed: 1 };
 
 /** Timed runs per figure (warm-up runs are extra and untimed). */
-export const RUNS = { synth: 3, csv: 3, rfm: 5, rfmWarmup: 3, csvWarmup: 1, logistic: 3, logisticWarmup: 1, slider: 100, sliderWarmup: 5, sliderDrags: 5 } as const;
+export const RUNS = { synth: 3, csv: 3, rfm: 5, rfmWarmup: 3, csvWarmup: 3, logistic: 3, logisticWarmup: 1, slider: 100, sliderWarmup: 5, sliderDrags: 5 } as const;
 
 /** The logistic workload: rows × features, and the trainer's settings (the method's defaults). */
 export const LOGISTIC = { n: 4000, d: 7, learningRate: 0.01, iterations: 1000, batchSize: 256, seed: 42 } as const;
