@@ -8,7 +8,7 @@ import { ACCENT, CLASS_COLORS, CLASS_NAMES, PRIMARY } from './palette';
 import { countTicks, formatCount } from './format';
 import { frame, hasColumn, MARGIN_BOTTOM, requireColumns, X_LABEL, Y_LABEL, type ChartOptions } from './theme';
 import { chartText, labelTicks } from './locale';
-import { copyOf, Redraws, scaleOf, translateOf, type Kept } from './redraw';
+import { copyOf, patchesBack, Redraws, scaleOf, translateOf, type Kept } from './redraw';
 
 export interface ProbabilityHistogramOptions extends ChartOptions {
   /** Decision threshold drawn as a dashed vertical rule and labelled with its value (required). */
@@ -171,24 +171,19 @@ function xExtent(bins: Table): { lo: number; hi: number } {
 function keepDrawing(bins: Table, key: string, fig: Element, opts: ProbabilityHistogramOptions): void {
   const x = scaleOf(fig, 'x');
   const at = translateOf(fig.querySelector('g.threshold-label text'));
-  const line = fig.querySelector('g.threshold line');
-  // Only a drawing whose rule and label sit where `moveThreshold` would put them (else: always draw anew).
-  if (!x || !at || !line || at.x !== x(opts.threshold) || line.getAttribute('x1') !== `${x(opts.threshold)}`) return;
+  if (!x || !at || !fig.querySelector('g.threshold line')) return;
   const count = floats(bins, 'count');
   const starts = new Set<number>();
   let total = 0;
   for (let i = 0; i < count.length; i++) total += count[i] > 0 ? count[i] : 0;
   for (const v of floats(bins, 'x0')) starts.add(v);
-  redraws.keep(bins, key, fig, opts.document, { x, total, bins: starts.size, labelled: hasColumn(bins, 'label'), labelY: at.y });
+  const d: Threshold = { x, total, bins: starts.size, labelled: hasColumn(bins, 'label'), labelY: at.y };
+  // Only a drawing whose rule and label sit where `placeThreshold` would put them (else: always draw anew).
+  if (patchesBack(fig, (copy) => placeThreshold(copy, d, opts.threshold))) redraws.keep(bins, key, fig, opts.document, d);
 }
 
-/**
- * A copy of the kept drawing with the threshold at `t`: the rule's x, the label's position and text,
- * and the description — the same markup a fresh drawing has (tested against it).
- */
-function moveThreshold(kept: Kept<Threshold>, t: number): SVGSVGElement | HTMLElement {
-  const d = kept.extra;
-  const fig = copyOf(kept);
+/** Put the threshold of a drawing of the same bins at `t`: the rule's x, the label's position and text, the description. */
+function placeThreshold(fig: Element, d: Threshold, t: number): void {
   const x = d.x(t);
   const line = fig.querySelector('g.threshold line')!;
   line.setAttribute('x1', `${x}`);
@@ -197,5 +192,11 @@ function moveThreshold(kept: Kept<Threshold>, t: number): SVGSVGElement | HTMLEl
   text.setAttribute('transform', `translate(${x},${d.labelY})`);
   text.textContent = thresholdLabel(t);
   line.closest('svg')!.setAttribute('aria-description', ariaDescription(d.total, d.bins, d.labelled, t));
+}
+
+/** A copy of the kept drawing with the threshold at `t`: the same markup a fresh drawing has (tested against it). */
+function moveThreshold(kept: Kept<Threshold>, t: number): SVGSVGElement | HTMLElement {
+  const fig = copyOf(kept);
+  placeThreshold(fig, kept.extra, t);
   return fig as SVGSVGElement | HTMLElement;
 }

@@ -8,7 +8,7 @@ import { INK, MUTED, tierScale } from './palette';
 import { formatCount, formatPercent } from './format';
 import { frame, MARGIN_BOTTOM, requireColumns, X_LABEL, type ChartOptions } from './theme';
 import { chartLabel, chartText, joinSentences, labelTicks } from './locale';
-import { copyOf, Redraws, scaleOf, translateOf, type Kept } from './redraw';
+import { copyOf, patchesBack, Redraws, scaleOf, translateOf, type Kept } from './redraw';
 
 /**
  * Paired bars per tier: a light bar for the tier's share of customers and a solid bar for its share of
@@ -128,36 +128,33 @@ function keepDrawing(key: object, k: string, fig: Element, doc: Document | undef
   if ([p.customerBars, p.revenueBars, p.customerTexts, p.revenueTexts].some((a) => a.length !== n)) return;
   const customerY: string[] = [];
   const revenueY: string[] = [];
-  // Keep it only if Plot put every bar and label where `moveBars` would (else: always draw anew).
-  const probe = (fig.cloneNode(true) as Element);
-  const q = movingParts(probe);
   for (let i = 0; i < n; i++) {
     const c = translateOf(p.customerTexts[i]);
     const r = translateOf(p.revenueTexts[i]);
     if (!c || !r) return;
     customerY.push(c.y);
     revenueY.push(r.y);
-    setBar(q.customerBars[i], x, s.share[i]);
-    setBar(q.revenueBars[i], x, s.revenueShare[i]);
-    setLabel(q.customerTexts[i], x(s.share[i]), c.y, s.customerLabel[i]);
-    setLabel(q.revenueTexts[i], x(s.revenueShare[i]), r.y, s.revenueLabel[i]);
   }
-  if (probe.outerHTML !== fig.outerHTML) return;
-  redraws.keep(key, k, fig, doc, { x, customerY, revenueY });
+  const moving: Moving = { x, customerY, revenueY };
+  // Keep it only if Plot put every bar and label where `moveParts` would (else: always draw anew).
+  if (patchesBack(fig, (copy) => moveParts(copy, moving, s))) redraws.keep(key, k, fig, doc, moving);
+}
+
+/** Set the bars, labels and description of a drawing of the same tiers to the shares `s`. */
+function moveParts(fig: Element, m: Moving, s: Shares): void {
+  const p = movingParts(fig);
+  for (let i = 0; i < s.share.length; i++) {
+    setBar(p.customerBars[i], m.x, s.share[i]);
+    setBar(p.revenueBars[i], m.x, s.revenueShare[i]);
+    setLabel(p.customerTexts[i], m.x(s.share[i]), m.customerY[i], s.customerLabel[i]);
+    setLabel(p.revenueTexts[i], m.x(s.revenueShare[i]), m.revenueY[i], s.revenueLabel[i]);
+  }
+  p.customerBars[0]?.closest('svg')?.setAttribute('aria-description', s.ariaDescription);
 }
 
 function moveBars(kept: Kept<Moving>, s: Shares): SVGSVGElement | HTMLElement {
-  const { x, customerY, revenueY } = kept.extra;
   const fig = copyOf(kept);
-  const p = movingParts(fig);
-  for (let i = 0; i < s.share.length; i++) {
-    setBar(p.customerBars[i], x, s.share[i]);
-    setBar(p.revenueBars[i], x, s.revenueShare[i]);
-    setLabel(p.customerTexts[i], x(s.share[i]), customerY[i], s.customerLabel[i]);
-    setLabel(p.revenueTexts[i], x(s.revenueShare[i]), revenueY[i], s.revenueLabel[i]);
-  }
-  const svg = p.customerBars[0]?.closest('svg');
-  svg?.setAttribute('aria-description', s.ariaDescription);
+  moveParts(fig, kept.extra, s);
   return fig as SVGSVGElement | HTMLElement;
 }
 
