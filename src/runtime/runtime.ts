@@ -103,6 +103,8 @@ export class Runtime {
 
   private dirty = new Map<Node, false | 'run' | 'all'>();
   private scheduled = false;
+  /** A batch is due in the next macrotask (`scheduleLater`). */
+  private scheduledLater = false;
   private readonly pendingSet = new Set<Node>();
   private inflightCount = 0;
   /** Cells to advance: urgent ones (on screen, or read by one) first, then the rest, in paint-sized slices. */
@@ -504,16 +506,40 @@ export class Runtime {
 
   // ---------------------------------------------------------------- internals: scheduling
 
-  private markDirty(n: Node, forced: false | 'run' | 'all'): void {
+  private markDirty(n: Node, forced: false | 'run' | 'all', later = false): void {
     const prev = this.dirty.get(n);
     this.dirty.set(n, prev === 'run' || forced === 'run' ? 'run' : prev || forced);
-    this.schedule();
+    if (later && this.visible !== null) this.scheduleLater();
+    else this.schedule();
   }
 
   private schedule(): void {
     if (this.scheduled || this.disposed) return;
     this.scheduled = true;
     queueMicrotask(() => this.flush());
+  }
+
+  /**
+   * The batch in the next macrotask (a browser UI runtime, for a generator's later values): the task
+   * that took the value (and redrew its cell) ends first, then its readers run in a task of their own,
+   * so a streaming cell (training's live loss curve) never makes one long task of both.
+   */
+  private scheduleLater(): void {
+    if (this.scheduled || this.scheduledLater || this.disposed) return;
+    this.scheduledLater = true;
+    const run = () => {
+      this.scheduledLater = false;
+      if (this.dirty.size) this.schedule();
+      else this.checkIdle();
+    };
+    if (typeof MessageChannel !== 'undefined') {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        run();
+      };
+      channel.port2.postMessage(null);
+    } else setTimeout(run, 0);
   }
 
   /** One batch: mark the dirty cells and everything downstream pending, then run what is ready. */
@@ -792,9 +818,11 @@ export class Runtime {
     if (n.genFirst) {
       n.genFirst = false;
       this.settle(n, true);
-      this.pump();
+      // In the browser its readers run in a task of their own (see `scheduleLater`).
+      if (this.visible !== null) this.queue.drainSoon();
+      else this.pump();
     } else {
-      for (const d of n.dependents) this.markDirty(d, false);
+      for (const d of n.dependents) this.markDirty(d, false, true);
     }
     if (n.genAsync) this.step(n, version);
     else this.pace(() => this.step(n, version));
@@ -916,7 +944,7 @@ export class Runtime {
   }
 
   private isIdle(): boolean {
-    return !this.scheduled && this.dirty.size === 0 && this.pendingSet.size === 0 && this.inflightCount === 0;
+    return !this.scheduled && !this.scheduledLater && this.dirty.size === 0 && this.pendingSet.size === 0 && this.inflightCount === 0;
   }
 
   private checkIdle(): void {

@@ -81,6 +81,12 @@ export class WorkQueue<T> {
     if (yieldNow && !stopped()) this.yieldThenDrain();
   }
 
+  /** Run the queued work in a later macrotask (not now): the current task ends first. */
+  drainSoon(): void {
+    if (this.draining || this.yielded) return;
+    this.yieldThenDrain();
+  }
+
   /** Drain again at time `at` (held work); a later hold moves the timer. */
   private resumeAt(at: number): void {
     if (this.holdTimer !== null) {

@@ -88,4 +88,26 @@ describe('Runtime({visible}) runs what is on screen first', () => {
     await rt.whenIdle();
     expect(order).toEqual(['chart', 'off']);
   });
+
+  test("in the browser a generator's values reach its readers in a task of their own", async () => {
+    const order: string[] = [];
+    const log = (name: string, v: number) => (order.push(name), v);
+    let push: (v: number) => void = () => {};
+    async function* stream() {
+      yield 1;
+      for (;;) yield await new Promise<number>((resolve) => (push = resolve));
+    }
+    const rt = new Runtime({ builtins: { log, stream }, frameBudgetMs: Infinity, visible: () => true });
+    rt.setCells(code(['s = stream()', 'r = log("r", s * 10)']));
+    await new Promise<void>((resolve) => setTimeout(resolve, 20));
+    expect(rt.value('r')).toBe(10);
+    order.length = 0;
+    push(2);
+    for (let i = 0; i < 5; i++) await Promise.resolve(); // microtasks only: the value is taken, its reader waits
+    expect(rt.value('s')).toBe(2);
+    expect(order).toEqual([]);
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    expect(order).toEqual(['r']);
+    expect(rt.value('r')).toBe(20);
+  });
 });
