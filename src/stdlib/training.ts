@@ -39,8 +39,8 @@ export type TrainStream = (rows: TrainingRows, opts?: Partial<Omit<TrainOptions,
 export async function* progressStream(
   iterations: number,
   run: (onProgress: (p: Progress) => void, signal: AbortSignal) => Promise<PurchaseModel>,
-  /** At most one progress state per this many ms (each one redraws the loss curve). */
-  minIntervalMs = 100,
+  /** At most one progress state per this many ms (each one redraws the loss curve: 4 a second keeps it live and the main thread free). */
+  minIntervalMs = 250,
 ): AsyncGenerator<TrainingState> {
   const controller = new AbortController();
   const losses: Progress[] = [];
