@@ -46,7 +46,7 @@ export interface RuntimeOptions {
    */
   visible?: (id: string) => boolean;
   /**
-   * With `visible`: after a widget parameter changes, cells off screen wait this many ms for the
+   * With `visible`: after a slider's value changes, cells off screen wait this many ms for the
    * next change before they run, so while a slider is dragged only what is on screen keeps up with
    * it (each drag step computes and paints the visible charts, nothing else); they run once the
    * drag pauses. Default `OFFSCREEN_DELAY_MS` (150); 0 runs them right after the visible cells.
@@ -331,7 +331,8 @@ export class Runtime {
     const before = this.exposed(n);
     this.overrides.set(name, check.value);
     if (!Object.is(before, check.value)) {
-      if (this.offscreenDelayMs > 0) this.lastParamAt = performance.now();
+      // Only a slider is dragged through many values; a number, select or checkbox change runs at once.
+      if (this.offscreenDelayMs > 0 && n.widget.kind === 'slider') this.lastParamAt = performance.now();
       this.setState(n, paramCell(n.state, check.value));
       for (const d of n.dependents) this.markDirty(d, false);
     }

@@ -77,6 +77,18 @@ describe('Runtime({visible}) runs what is on screen first', () => {
     expect(rt.value('off')).toBeCloseTo(1.6, 10);
   });
 
+  test('a number widget (not dragged) does not hold the off-screen cells back', async () => {
+    const order: string[] = [];
+    const log = (name: string, v: number) => (order.push(name), v);
+    const rt = new Runtime({ builtins: { log }, frameBudgetMs: Infinity, visible: (id) => id === 'c3', offscreenDelayMs: 10_000 });
+    rt.setCells(code(['n = number({min: 0, max: 10, value: 1})', 'off = log("off", n * 2)', 'chart = log("chart", n * 3)']));
+    await rt.whenIdle();
+    order.length = 0;
+    rt.setParam('n', 2);
+    await rt.whenIdle();
+    expect(order).toEqual(['chart', 'off']);
+  });
+
   test('an edit (not a parameter) does not hold the off-screen cells back', async () => {
     const order: string[] = [];
     const log = (name: string, v: number) => (order.push(name), v);
