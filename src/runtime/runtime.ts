@@ -17,7 +17,7 @@ import { compileCell, type CompileResult } from './compile';
 import { buildGraph, type Resolution } from './graph';
 import { hashValues } from './hash';
 import { coerceParam, isWidget, widgetBuiltins, type Widget } from './widgets';
-import { WorkQueue } from './workQueue';
+import { nextTask, WorkQueue } from './workQueue';
 import { isExpensive, isGeneratorish, isThenable, toCellError, type Node } from './node';
 
 export type CellListener = (id: string, state: CellState) => void;
@@ -528,19 +528,11 @@ export class Runtime {
   private scheduleLater(): void {
     if (this.scheduled || this.scheduledLater || this.disposed) return;
     this.scheduledLater = true;
-    const run = () => {
+    nextTask(() => {
       this.scheduledLater = false;
       if (this.dirty.size) this.schedule();
       else this.checkIdle();
-    };
-    if (typeof MessageChannel !== 'undefined') {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        run();
-      };
-      channel.port2.postMessage(null);
-    } else setTimeout(run, 0);
+    });
   }
 
   /** One batch: mark the dirty cells and everything downstream pending, then run what is ready. */

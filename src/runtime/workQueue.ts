@@ -110,13 +110,24 @@ export class WorkQueue<T> {
       this.drain();
       this.opts.resumed();
     };
-    if (typeof MessageChannel !== 'undefined') {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resume();
-      };
-      channel.port2.postMessage(null);
-    } else setTimeout(resume, 0);
+    nextTask(resume);
   }
+}
+
+/**
+ * Run `fn` in a new macrotask, after the browser may paint: a MessageChannel message (not a
+ * throttled timer), else `setTimeout(fn, 0)` where there is no MessageChannel.
+ *
+ * @example
+ *   nextTask(() => drain()); // the current task ends first
+ */
+export function nextTask(fn: () => void): void {
+  if (typeof MessageChannel !== 'undefined') {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      fn();
+    };
+    channel.port2.postMessage(null);
+  } else setTimeout(fn, 0);
 }
