@@ -248,7 +248,9 @@ export class Runtime {
     this.assertAlive();
     const n = this.nodes.get(id);
     if (!n) throw new Error(`no code cell \`${id}\``);
-    this.markDirty(n, 'run');
+    // In the browser the run starts in a task of its own: the click that asked for it ends (and
+    // paints) first, so a Run never makes one long task of the click and the batch it starts.
+    this.markDirty(n, 'run', true);
   }
 
   /** Re-run every code cell; stale expensive cells run too (a cache hit is still used). */
@@ -521,7 +523,7 @@ export class Runtime {
   }
 
   /**
-   * The batch in the next macrotask (a browser UI runtime, for a generator's later values): the task
+   * The batch in the next macrotask (a browser UI runtime: a generator's later values, a Run): the task
    * that took the value (and redrew its cell) ends first, then its readers run in a task of their own,
    * so a streaming cell (training's live loss curve) never makes one long task of both.
    */

@@ -142,6 +142,45 @@ describe('lossCurve(losses, {iterations})', () => {
   });
 });
 
+describe('lossCurve while a run streams (more points, same axes)', () => {
+  // A run of 2,000 iterations read every 10 steps, with an odd loss so every digit of the path counts.
+  const run = Array.from({ length: 201 }, (_, i) => ({ iteration: i * 10, loss: 0.6931 * Math.exp(-i / 37) + 0.3137 + 0.01 * Math.sin(i) }));
+
+  it('sets the line, latest point and texts of the kept drawing: markup identical to a fresh drawing', () => {
+    const doc = newDocument();
+    const first = lossCurve(run.slice(0, 2), { iterations: 2000, document: doc });
+    const seen = new Map<string, unknown>([['start', scaleFn(first)]]);
+    for (const upTo of [3, 17, 60, 150, 151, 152, 175, 201]) {
+      const points = run.slice(0, upTo);
+      const moved = lossCurve(points, { iterations: 2000, document: doc });
+      const fresh = lossCurve(points, { iterations: 2000, document: newDocument() }); // another document: drawn by Plot
+      expect(moved.outerHTML, `${upTo} points`).toBe(fresh.outerHTML);
+      expect(moved).not.toBe(first);
+      // Past 1,500 of 2,000 iterations the label flips to the left: drawn anew once, then moved too.
+      const side = points.at(-1)!.iteration > 1500 ? 'end' : 'start';
+      if (seen.has(side)) expect(scaleFn(moved), `${upTo} points`).toBe(seen.get(side));
+      else seen.set(side, scaleFn(moved));
+    }
+    expect(seen.size).toBe(2);
+  });
+
+  it('draws anew when the axes change or a loss is not a number', () => {
+    const doc = newDocument();
+    const first = lossCurve(run.slice(0, 10), { iterations: 2000, document: doc });
+    const rising = [...run.slice(0, 10), { iteration: 100, loss: 2.5 }]; // a larger loss: a new y axis
+    const up = lossCurve(rising, { iterations: 2000, document: doc });
+    expect(up.outerHTML).toBe(lossCurve(rising, { iterations: 2000, document: newDocument() }).outerHTML);
+    expect(scaleFn(up)).not.toBe(scaleFn(first));
+    const longer = lossCurve(run.slice(0, 11), { iterations: 4000, document: doc });
+    expect(svgOf(longer).scale('x').domain).toEqual([0, 4000]);
+    expect(scaleFn(longer)).not.toBe(scaleFn(first));
+    const gap = [...run.slice(0, 10), { iteration: 100, loss: NaN }];
+    const nan = lossCurve(gap, { iterations: 2000, document: doc });
+    expect(nan.outerHTML).toBe(lossCurve(gap, { iterations: 2000, document: newDocument() }).outerHTML);
+    expect(scaleFn(nan)).not.toBe(scaleFn(first));
+  });
+});
+
 describe('confusionMatrix({tp, fp, tn, fn})', () => {
   it('shows counts and row percentages in actual × predicted cells', () => {
     const fig = confusionMatrix({ tp: 412, fp: 151, tn: 1630, fn: 297 }, { document: newDocument() });

@@ -122,4 +122,20 @@ describe('Runtime({visible}) runs what is on screen first', () => {
     expect(order).toEqual(['r']);
     expect(rt.value('r')).toBe(20);
   });
+  test('in the browser a Run starts in a task of its own; headless it runs at once', async () => {
+    for (const browser of [true, false]) {
+      const order: string[] = [];
+      const log = (name: string, v: number) => (order.push(name), v);
+      const rt = new Runtime({ builtins: { log }, frameBudgetMs: Infinity, visible: browser ? () => true : undefined });
+      rt.setCells(code(['a = log("a", 1)', 'b = log("b", a + 1)']));
+      await rt.whenIdle();
+      order.length = 0;
+      rt.run('c1');
+      for (let i = 0; i < 5; i++) await Promise.resolve(); // the click's own microtasks
+      expect(order).toEqual(browser ? [] : ['a', 'b']);
+      await rt.whenIdle();
+      expect(order).toEqual(['a', 'b']);
+      expect(rt.value('b')).toBe(2);
+    }
+  });
 });
