@@ -64,6 +64,8 @@ export interface StdlibEnv {
   recommend?: import('./recommending').RecommendRunner;
   /** The engine path's environment: native DuckDB in the runner, kept files for DuckDB-wasm in the app. */
   engine?: import('../engine/host').EngineHost;
+  /** Runs co-purchase `recommend` and `kmeansSweep` off the main thread (the app's compute worker); in-process when absent. */
+  compute?: import('../workers/computeClient').Compute;
 }
 
 /** A purchase dataset as produced by `purchaseDataset`. */
@@ -172,7 +174,7 @@ export function createStdlib(env: StdlibEnv): Record<string, unknown> {
     prAuc,
     logLoss,
     histogram,
-    recommend,
+    recommend: env.compute ? env.compute.recommend : recommend,
     deliveryProbabilities,
     parseAlpha,
     probabilityHistogram: chart(probabilityHistogram),

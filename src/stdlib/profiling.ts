@@ -161,7 +161,7 @@ export function profilingBuiltins(env: StdlibEnv): Record<string, unknown> {
     mutualInformation,
     lowVariance,
     matrixOf,
-    kmeansSweep,
+    kmeansSweep: env.compute ? env.compute.kmeansSweep : kmeansSweep,
     clusterCustomers,
     labelsFor,
     clusterProfiles,

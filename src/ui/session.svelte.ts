@@ -13,7 +13,7 @@ import { parseNotebook, serializeNotebook, ID_PATTERN } from '../notebook';
 import type { CellSpec, Notebook } from '../notebook';
 import { stdlibFactory } from './stdlibLoader';
 import { browserTrainStream, setPreferredBackend } from './browserTraining';
-import { workerRecommendRunner } from '../workers/client';
+import { workerCompute, workerRecommendRunner } from '../workers/client';
 import { setProfileSource } from './profileSource';
 import { DatasetRegistry } from './datasets';
 import { History } from './history';
@@ -98,6 +98,7 @@ export class Session {
       loadDataset: (key: string) => this.datasets.load(key),
       trainStream: browserTrainStream,
       recommend: workerRecommendRunner,
+      compute: workerCompute,
       document,
       setParameter: (name, value) => this.setParam(name, value),
       engine: this.datasets.engineHost(),

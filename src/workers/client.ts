@@ -11,3 +11,4 @@ export type { TrainApi } from './train.worker';
 export type { BackendInfo, LogisticModel, MlpModel, Progress, PurchaseModel, TrainData, TrainOptions } from '../model/types';
 export { loadFile, loadUrl, type LoadResult } from './loadClient';
 export { recommendInWorker, workerRecommendRunner } from './recommendClient';
+export { workerCompute, shutdownComputeWorker, type Compute } from './computeClient';
