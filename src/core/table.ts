@@ -52,19 +52,40 @@ function column(table: Table, name: string): Vector {
 /** Numeric column as a Float64Array (nulls become NaN). Timestamps give epoch milliseconds. */
 export function floats(table: Table, name: string): Float64Array {
   const col = column(table, name);
-  const n = col.length;
-  const out = new Float64Array(n);
-  let offset = 0;
+  const out = new Float64Array(col.length);
+  let at = 0;
   for (const data of col.data) {
-    const values = data.values as ArrayLike<number | bigint>;
-    const hasNulls = data.nullCount > 0;
-    for (let i = 0; i < data.length; i++) {
-      const v = values[data.offset + i];
-      out[offset + i] = hasNulls && !data.getValid(i) ? NaN : Number(v);
+    // Arrow keeps a chunk's values from its first row (a slice's values are cut to it); its `offset`
+    // applies to the null bitmap only.
+    copyFloats(data.values as ArrayLike<number | bigint> & ArrayBufferView, data.length, out, at);
+    if (data.nullCount > 0) {
+      const bits = data.nullBitmap as Uint8Array;
+      for (let i = 0; i < data.length; i++) {
+        const k = data.offset + i;
+        if (!((bits[k >> 3] >> (k & 7)) & 1)) out[at + i] = NaN;
+      }
     }
-    offset += data.length;
+    at += data.length;
   }
   return out;
+}
+
+/** `values[0 .. n)` as numbers into `out` at `to`: one copy for Float64, 64-bit integers read as two words. */
+function copyFloats(values: ArrayLike<number | bigint> & ArrayBufferView, n: number, out: Float64Array, to: number): void {
+  if (values instanceof Float64Array) {
+    out.set(values.subarray(0, n), to);
+    return;
+  }
+  if (values instanceof BigInt64Array) {
+    // Little-endian words: value = hi·2³² + unsigned(lo), exact below 2⁵³ (epoch ms, counts); larger ones via Number().
+    const words = new Int32Array(values.buffer, values.byteOffset, n * 2);
+    for (let i = 0; i < n; i++) {
+      const hi = words[2 * i + 1];
+      out[to + i] = hi >= -0x200000 && hi < 0x200000 ? hi * 4294967296 + (words[2 * i] >>> 0) : Number(values[i]);
+    }
+    return;
+  }
+  for (let i = 0; i < n; i++) out[to + i] = Number(values[i]);
 }
 
 /**
@@ -79,7 +100,7 @@ export function floatsView(table: Table, name: string): Float64Array {
   const col = column(table, name);
   if (col.data.length === 1) {
     const d = col.data[0];
-    if (d.nullCount === 0 && d.values instanceof Float64Array) return d.values.subarray(d.offset, d.offset + d.length);
+    if (d.nullCount === 0 && d.values instanceof Float64Array) return d.values.subarray(0, d.length);
   }
   return floats(table, name);
 }
@@ -110,7 +131,7 @@ export function codes(table: Table, name: string): Codes {
     const dictVec = data.dictionary as Vector;
     const values = data.values as Int32Array;
     const hasNulls = data.nullCount > 0;
-    for (let i = 0; i < n; i++) out[i] = hasNulls && !data.getValid(i) ? -1 : values[data.offset + i];
+    for (let i = 0; i < n; i++) out[i] = hasNulls && !data.getValid(i) ? -1 : values[i];
     return { codes: out, dict: decodedDictionary(dictVec).slice() };
   }
   const index = new Map<string, number>();
@@ -141,10 +162,61 @@ export function strings(table: Table, name: string): (string | null)[] {
   return out;
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * A Utf8 vector from strings (null → null), encoded into one buffer (ASCII written byte by byte);
+ * several times faster than `vectorFromArray` for many short ids.
+ *
+ * @example utf8Vector(['a', null, 'é']).get(2) // 'é'
+ */
+export function utf8Vector(values: readonly (string | null)[]): Vector {
+  const n = values.length;
+  const offsets = new Int32Array(n + 1);
+  const encoded = new Map<number, Uint8Array>(); // non-ASCII strings, encoded once
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const s = values[i];
+    if (s !== null) {
+      let ascii = true;
+      for (let j = 0; j < s.length; j++) {
+        if (s.charCodeAt(j) >= 0x80) {
+          ascii = false;
+          break;
+        }
+      }
+      if (ascii) bytes += s.length;
+      else {
+        const e = encoder.encode(s);
+        encoded.set(i, e);
+        bytes += e.length;
+      }
+    }
+    offsets[i + 1] = bytes;
+  }
+  const data = new Uint8Array(bytes);
+  const valid = new Uint8Array((n + 7) >> 3);
+  let nullCount = 0;
+  for (let i = 0; i < n; i++) {
+    const s = values[i];
+    if (s === null) {
+      nullCount++;
+      continue;
+    }
+    valid[i >> 3] |= 1 << (i & 7);
+    const e = encoded.get(i);
+    if (e) data.set(e, offsets[i]);
+    else for (let j = 0, at = offsets[i]; j < s.length; j++) data[at++] = s.charCodeAt(j);
+  }
+  return makeVector(
+    makeData({ type: new Utf8(), length: n, nullCount, nullBitmap: nullCount ? valid : null, valueOffsets: offsets, data }),
+  );
+}
+
 /** Build a dictionary vector from codes (-1 = null) without copying strings per row. */
-export function dictionaryVector({ codes: c, dict }: Codes): Vector {
+export function dictionaryVector({ codes: c, dict }: { codes: Int32Array; dict: readonly string[] }): Vector {
   const type = new Dictionary(new Utf8(), new Int32());
-  const dictionary = vectorFromArray(dict, new Utf8());
+  const dictionary = utf8Vector(dict);
   let nullCount = 0;
   const valid = new Uint8Array((c.length + 7) >> 3);
   for (let i = 0; i < c.length; i++) {

@@ -161,7 +161,8 @@ function float64Values(col: Vector): Float64Array | null {
   if (col.data.length !== 1 || col.type.typeId !== Type.Float) return null;
   const d = col.data[0];
   const v = d.values as unknown;
-  return v instanceof Float64Array ? v.subarray(d.offset, d.offset + d.length) : null;
+  // Arrow cuts a slice's values to its first row (its `offset` is for the null bitmap only).
+  return v instanceof Float64Array ? v.subarray(0, d.length) : null;
 }
 
 function checkNumber(table: Table, name: string, role: Role): Check | null {

@@ -49,7 +49,8 @@ function columnTexts(table: Table, name: string): string[] {
     for (const data of col.data) {
       const values = data.values as ArrayLike<number | bigint>;
       for (let i = 0; i < data.length; i++, k++) {
-        out[k] = data.nullCount > 0 && !data.getValid(i) ? '' : new Date(Number(values[data.offset + i]) * scale).toISOString();
+        // values start at the chunk's first row (Arrow cuts them on slice); getValid applies the offset
+        out[k] = data.nullCount > 0 && !data.getValid(i) ? '' : new Date(Number(values[i]) * scale).toISOString();
       }
     }
     return out;
@@ -61,7 +62,7 @@ function columnTexts(table: Table, name: string): string[] {
       for (let i = 0; i < data.length; i++, k++) {
         if (data.nullCount > 0 && !data.getValid(i)) out[k] = '';
         else {
-          const v = Number(values[data.offset + i]);
+          const v = Number(values[i]);
           out[k] = v === v ? String(v) : '';
         }
       }

@@ -51,7 +51,8 @@ function numericValues(col: Vector): Float64Array {
     const stride = data.type.typeId === Type.Decimal ? 0 : 1;
     for (let i = 0; i < data.length; i++, k++) {
       if (hasNulls && !data.getValid(i)) out[k] = NaN;
-      else out[k] = stride ? Number(values[data.offset + i]) : Number(col.get(k));
+      // values start at the chunk's first row (Arrow cuts them on slice); getValid applies the offset
+      else out[k] = stride ? Number(values[i]) : Number(col.get(k));
     }
   }
   return out;
@@ -275,7 +276,8 @@ function numericValuesOfInts(col: Vector): Float64Array {
     const hasNulls = data.nullCount > 0;
     const values = data.values as ArrayLike<number | bigint>;
     for (let i = 0; i < data.length; i++, k++) {
-      out[k] = hasNulls && !data.getValid(i) ? NaN : Number(values[data.offset + i]);
+      // values start at the chunk's first row (Arrow cuts them on slice); getValid applies the offset
+      out[k] = hasNulls && !data.getValid(i) ? NaN : Number(values[i]);
     }
   }
   return out;

@@ -6,7 +6,10 @@ import { codes, floats } from '../table';
 import { keepRows } from './keepRows';
 import { bytes, timeMs } from '../stats/columns';
 
-/** True when row i of a single-chunk column is valid (reads the bitmap; no per-row method call). */
+/**
+ * The validity bitmap of a single-chunk column and the bit of its row 0 (no per-row method call).
+ * Arrow keeps `offset` for this bitmap only: a slice's values are cut to its first row.
+ */
 function validity(data: { nullCount: number; nullBitmap: Uint8Array | null | undefined; offset: number }) {
   if (!data.nullCount || !data.nullBitmap) return null;
   return { bits: data.nullBitmap, off: data.offset };
@@ -30,7 +33,7 @@ function columnWords(tx: Table): { words: Int32Array; stride: number }[] {
       const valid = validity(single);
       for (let i = 0; i < n; i++) {
         const b = valid ? valid.off + i : 0;
-        w[i] = valid && !((valid.bits[b >> 3] >> (b & 7)) & 1) ? -1 : v[single.offset + i];
+        w[i] = valid && !((valid.bits[b >> 3] >> (b & 7)) & 1) ? -1 : v[i];
       }
       out.push({ words: w, stride: 1 });
     } else if (type instanceof Dictionary || type.typeId === 5) {
@@ -40,7 +43,7 @@ function columnWords(tx: Table): { words: Int32Array; stride: number }[] {
       out.push({ words: Int32Array.from(b), stride: 1 });
     } else if (single && type.typeId === 10 && single.values instanceof BigInt64Array) {
       const v = single.values;
-      const raw = new Int32Array(v.buffer, v.byteOffset + single.offset * 8, n * 2);
+      const raw = new Int32Array(v.buffer, v.byteOffset, n * 2);
       const valid = validity(single);
       const w = valid ? raw.slice() : raw;
       if (valid) {

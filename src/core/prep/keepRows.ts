@@ -8,13 +8,14 @@ import { filterRows } from '../table';
 
 type Typed = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | BigInt64Array | BigUint64Array;
 
-function copyWords32(src: Int32Array, srcStart: number, idx: Int32Array, wordsPerRow: number): Int32Array {
+/** Rows `idx` of `src` (row r = words `[r·wordsPerRow, (r + 1)·wordsPerRow)`), in that order. */
+function copyWords32(src: Int32Array, idx: Int32Array, wordsPerRow: number): Int32Array {
   const out = new Int32Array(idx.length * wordsPerRow);
   if (wordsPerRow === 1) {
-    for (let k = 0; k < idx.length; k++) out[k] = src[srcStart + idx[k]];
+    for (let k = 0; k < idx.length; k++) out[k] = src[idx[k]];
   } else {
     for (let k = 0; k < idx.length; k++) {
-      const s = (srcStart + idx[k]) * 2;
+      const s = idx[k] * 2;
       out[2 * k] = src[s];
       out[2 * k + 1] = src[s + 1];
     }
@@ -42,6 +43,7 @@ function keepColumn(col: Vector, idx: Int32Array): Vector | null {
   }
   let values: Typed;
   if (type instanceof Bool) {
+    // Bool values are bits: Arrow does not cut them on slice, row i is bit `offset + i`.
     const bits = d.values as Uint8Array;
     const out = new Uint8Array((n + 7) >> 3);
     for (let k = 0; k < n; k++) {
@@ -57,7 +59,8 @@ function keepColumn(col: Vector, idx: Int32Array): Vector | null {
     if (bytes !== 4 && bytes !== 8) return null;
     if (src.byteOffset % 4 !== 0) return null;
     const words = new Int32Array(src.buffer, src.byteOffset, (src.length * src.BYTES_PER_ELEMENT) / 4);
-    const copied = copyWords32(words, d.offset, idx, bytes / 4);
+    // Arrow cuts a slice's values to its first row; `offset` applies to the bitmaps only.
+    const copied = copyWords32(words, idx, bytes / 4);
     const Ctor = src.constructor as unknown as new (b: ArrayBuffer) => Typed;
     values = new Ctor(copied.buffer as ArrayBuffer);
   }
