@@ -122,7 +122,9 @@ interface Cells {
 }
 
 // Kept per document: the evaluation is a new object per threshold; the key holds what the drawing's shape depends on.
-const redraws = new Redraws<(v: number) => string>();
+// One drawing per light/dark pattern a drag can reach: in each row one cell is light, or neither
+// (both near 50%) — 3 × 3 = 9. With fewer, a drag across the range evicts and redraws them in turn.
+const redraws = new Redraws<(v: number) => string>(9);
 
 /** Set the cells' colours, their labels, the subtitle and the description of a copy. */
 function recolour(fig: Element, color: (v: number) => string, c: Cells): void {

@@ -390,4 +390,26 @@ describe('confusionMatrix at another threshold (other counts)', () => {
     const again = confusionMatrix({ tp: 410, fn: 299, fp: 150, tn: 1631 }, { threshold: 0.5, document: doc });
     expect(scaleFn(again)).toBe(scaleFn(first)); // same pattern as the first: a moved copy, not a Plot render
   });
+
+  it('keeps a drawing for each light/dark pattern a drag reaches, so going back never redraws', () => {
+    const doc = newDocument();
+    // Row "did not buy" (tn, fp) and row "bought" (fn, tp): one cell light (> 55% of its row) or neither.
+    const patterns = [
+      { tn: 900, fp: 100, fn: 100, tp: 900 },
+      { tn: 100, fp: 900, fn: 900, tp: 100 },
+      { tn: 500, fp: 500, fn: 500, tp: 500 },
+      { tn: 900, fp: 100, fn: 900, tp: 100 },
+      { tn: 100, fp: 900, fn: 100, tp: 900 },
+      { tn: 500, fp: 500, fn: 100, tp: 900 },
+      { tn: 900, fp: 100, fn: 500, tp: 500 },
+    ];
+    const drawn = patterns.map((c) => scaleFn(confusionMatrix(c, { threshold: 0.5, document: doc })));
+    expect(new Set(drawn).size).toBe(patterns.length); // each pattern drawn by Plot the first time
+    for (const [i, c] of patterns.entries()) {
+      const back = { tn: c.tn + 3, fp: c.fp - 3, fn: c.fn + 2, tp: c.tp - 2 }; // other counts, same pattern
+      const moved = confusionMatrix(back, { threshold: 0.6, document: doc });
+      expect(scaleFn(moved), JSON.stringify(c)).toBe(drawn[i]);
+      expect(moved.outerHTML).toBe(confusionMatrix(back, { threshold: 0.6, document: newDocument() }).outerHTML);
+    }
+  });
 });
