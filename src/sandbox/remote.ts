@@ -107,8 +107,8 @@ export class RemoteRuntime {
         break;
       case 'loadDataset':
         try {
-          const { tableToIPC } = await import('apache-arrow');
-          const ipc = tableToIPC(await this.#opts.loadDataset(msg.key), 'stream');
+          const { writeArrow } = await import('../core/data/arrow');
+          const ipc = writeArrow(await this.#opts.loadDataset(msg.key), 'stream');
           this.#send({ t: 'dataset', reqId: msg.reqId, ipc }, [ipc.buffer as ArrayBuffer]);
         } catch (e) {
           this.#send({ t: 'dataset', reqId: msg.reqId, error: (e as Error).message });

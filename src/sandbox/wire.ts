@@ -3,7 +3,8 @@
  * (in the app). Untrusted markup is sanitised on arrival; nothing from the sandbox is ever
  * inserted as live HTML without DOMPurify.
  */
-import { Table, tableToIPC } from 'apache-arrow';
+import { Table } from 'apache-arrow';
+import { writeArrow } from '../core/data/arrow';
 import type { Wire } from './protocol';
 
 function plain(value: unknown, depth: number, seen: WeakSet<object>): unknown {
@@ -30,7 +31,7 @@ function plain(value: unknown, depth: number, seen: WeakSet<object>): unknown {
 /** In the sandbox: encode a value for the parent. */
 export function toWire(value: unknown): Wire {
   if (value === undefined) return { k: 'none' };
-  if (value instanceof Table) return { k: 'table', ipc: tableToIPC(value, 'stream') };
+  if (value instanceof Table) return { k: 'table', ipc: writeArrow(value, 'stream') };
   if (value && typeof value === 'object' && typeof (value as { nodeType?: unknown }).nodeType === 'number') {
     return { k: 'html', html: (value as Element).outerHTML ?? '' };
   }

@@ -1,10 +1,12 @@
 /**
- * The compute worker's client (comlink, apache-arrow and types only: the computations stay in the worker chunk): one module worker, started on first use and kept for the next calls
+ * The compute worker's client: one module worker, started on first use and kept for the next calls
  * (calls queue in it, one at a time). A worker that fails to load is dropped and the next call starts a
- * fresh one. Main-thread code imports it through `client.ts`.
+ * fresh one. Imports comlink, apache-arrow, the IPC writer and types only: the computations stay in the
+ * worker chunk. Main-thread code imports it through `client.ts`.
  */
 import * as Comlink from 'comlink';
-import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { writeArrow } from '../core/data/arrow';
 import type { ComputeApi } from './computeApi';
 import type { RecommendOptions } from '../core/recommend/coPurchase';
 import type { SweepOptions } from '../core/cluster/sweep';
@@ -22,7 +24,7 @@ export const RECOMMEND_COLUMNS = ['customer', 'item', 'quantity', 'itemName'] as
 /** The transactions' columns `recommend` reads, as Arrow IPC bytes (the other columns stay behind). */
 export function recommendInput(tx: Table): Uint8Array {
   const have = new Set(tx.schema.fields.map((f) => f.name));
-  return tableToIPC(tx.select(RECOMMEND_COLUMNS.filter((c) => have.has(c))), 'stream');
+  return writeArrow(tx.select(RECOMMEND_COLUMNS.filter((c) => have.has(c))), 'stream');
 }
 
 interface Slot {
