@@ -4,8 +4,8 @@
  * dictionary/Utf8 builders against `vectorFromArray`.
  */
 import { describe, expect, test } from 'vitest';
-import { Float64, Int32, Int64, Table, TimestampMillisecond, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
-import { dictionaryVector, floats, makeTable, utf8Vector } from '../../src/core/table';
+import { Bool, DateDay, Float32, Float64, Int32, Int64, Int8, Table, TimestampMillisecond, TimestampSecond, Uint16, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { dictionaryVector, filterRows, floats, makeTable, takeRows, utf8Vector } from '../../src/core/table';
 
 /** Arrow's own reading of a column: `get(i)` per row (64-bit integers as BigInt), numbers via Number(), null → NaN. */
 function reference(col: Vector): number[] {
@@ -68,5 +68,39 @@ describe('utf8Vector and dictionaryVector', () => {
     expect(v.toArray()).toEqual(Array.from(codes, (c) => (c < 0 ? null : strings[c])));
     const t = makeTable({ s: ['b', null, 'a', 'b', 'é'] });
     expect(t.getChild('s')!.toArray()).toEqual(['b', null, 'a', 'b', 'é']);
+  });
+});
+
+describe('takeRows / filterRows', () => {
+  test('every fixed-width type keeps its type and its nulls, over sliced and chunked columns', () => {
+    const raw = [3, null, -7, 120, null, 0, 9, 1, null, 42];
+    const vectors: Record<string, Vector> = {
+      i32: vectorFromArray(raw, new Int32()),
+      i8: vectorFromArray(raw, new Int8()),
+      u16: vectorFromArray(raw.map((v) => (v === null ? null : Math.abs(v))), new Uint16()),
+      i64: vectorFromArray(raw.map((v) => (v === null ? null : BigInt(v) * 4294967296n)), new Int64()),
+      f32: vectorFromArray(raw.map((v) => (v === null ? null : v / 4)), new Float32()),
+      sec: vectorFromArray(raw.map((v) => (v === null ? null : 1_300_000_000_000 + v * 1000)), new TimestampSecond()),
+      day: vectorFromArray(raw.map((v) => (v === null ? null : new Date(Date.UTC(2011, 0, 10 + v)))), new DateDay()),
+      flag: vectorFromArray(raw.map((v) => (v === null ? null : v > 2)), new Bool()),
+      text: vectorFromArray(raw.map((v) => (v === null ? null : `id ${v}`)), new Utf8()),
+    };
+    const whole = new Table(vectors);
+    const index = Int32Array.of(9, 0, 4, 1, 6, 6, 2);
+    const tables: Table[] = [whole, whole.slice(1, 10), new Table(Object.fromEntries(Object.entries(vectors).map(([k, v]) => [k, (v.slice(0, 4) as Vector).concat(v.slice(4) as Vector)])))];
+    for (const [t, label] of tables.map((t, i) => [t, ['whole', 'sliced', 'two chunks'][i]] as const)) {
+      const idx = index.map((i) => Math.min(i, t.numRows - 1));
+      const taken = takeRows(t, idx);
+      for (const field of t.schema.fields) {
+        const col = t.getChild(field.name)!;
+        const got = taken.getChild(field.name)!;
+        if (field.name !== 'text') expect(String(got.type), `${label} ${field.name}`).toBe(String(field.type));
+        expect(Array.from({ length: idx.length }, (_, i) => got.get(i)), `${label} ${field.name}`).toEqual(Array.from(idx, (i) => col.get(i)));
+        expect(got.nullCount, `${label} ${field.name}`).toBe(Array.from(idx, (i) => col.get(i)).filter((v) => v === null).length);
+      }
+    }
+    const mask = Uint8Array.from(raw, (v) => (v === null || v > 0 ? 1 : 0));
+    expect(filterRows(whole, mask).getChild('i32')!.toArray()).toEqual(Int32Array.of(3, 0, 120, 0, 9, 1, 0, 42));
+    expect(filterRows(whole, mask).getChild('i32')!.nullCount).toBe(3);
   });
 });
