@@ -16,8 +16,10 @@ export interface PcaScatterData {
 
 /**
  * Scatter of every customer at (PC1, PC2) coloured by cluster ("cluster 0" …, CATEGORICAL colours);
- * axis labels give each component's share of the variance. Dots are small and translucent so
- * dense areas read darker. Defaults: width 640, height 420.
+ * axis labels give each component's share of the variance. Dots are small and translucent, so
+ * where clusters overlap both show. Defaults: width 640, height 420. The dots of one cluster are one
+ * path (a round-capped zero-length stroke per customer): thousands of customers are a handful of
+ * elements for the page to lay out and paint, not thousands of circles.
  *
  * @example
  *   const p = pca(m);
@@ -62,10 +64,44 @@ export function pcaScatter(data: PcaScatterData, opts: ChartOptions = {}): SVGSV
     y: { label: chartText('pca.y', { share: formatPercent(r[1] ?? 0) }), ...Y_LABEL, grid: true },
     color: { domain: names, range: CATEGORICAL.slice(0, Math.max(1, k)) as string[] },
     marks: [
-      Plot.dot({ length: n }, { x, y, fill: label, r: 1.8, fillOpacity: 0.55, className: 'customers' }),
+      Plot.dot({ length: n }, { x, y, fill: label, r: 1.8, fillOpacity: 0.55, className: 'customers', render: dotsAsPaths(1.8, 0.55) }),
       // legend inside the frame (an SVG legend survives SVG export; Plot's swatches are HTML)
       Plot.dot(names, { x: () => xmax, y: (_d: string, i: number) => ymax - i * step, fill: (d: string) => d, r: 4.5, className: 'legend-swatches' }),
       Plot.text(names, { x: () => xmax, y: (_d: string, i: number) => ymax - i * step, text: (d: string) => d, fill: INK, textAnchor: 'end', dx: -9, className: 'legend-labels' }),
     ],
   });
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * A dot mark's `render` that draws its dots as one `<path>` per colour: each dot a zero-length segment
+ * with a round cap of diameter 2r ("Mx,yh0"). The mark's own `<g>` (class, aria label) is kept, empty
+ * of circles.
+ */
+function dotsAsPaths(r: number, opacity: number): Plot.RenderFunction {
+  return (index, scales, values, dimensions, context, next) => {
+    const g = next!([], scales, values, dimensions, context) as SVGGElement;
+    const X = values.x as ArrayLike<number>;
+    const Y = values.y as ArrayLike<number>;
+    const fill = values.fill as ArrayLike<string> | undefined;
+    const byColour = new Map<string, string[]>();
+    for (const i of index) {
+      const colour = fill ? fill[i] : 'currentColor';
+      let parts = byColour.get(colour);
+      if (!parts) byColour.set(colour, (parts = []));
+      parts.push(`M${Math.round(X[i] * 100) / 100},${Math.round(Y[i] * 100) / 100}h0`);
+    }
+    for (const [colour, parts] of byColour) {
+      const path = context.document.createElementNS(SVG, 'path');
+      path.setAttribute('d', parts.join(''));
+      path.setAttribute('fill', 'none');
+      path.setAttribute('stroke', colour);
+      path.setAttribute('stroke-opacity', String(opacity));
+      path.setAttribute('stroke-width', String(2 * r));
+      path.setAttribute('stroke-linecap', 'round');
+      g.appendChild(path);
+    }
+    return g;
+  };
 }

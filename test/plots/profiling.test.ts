@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as figures from './profilingFigures';
-import { goldenPath, markGroup, render, serialize } from './harness';
+import { goldenPath, markGroup, newDocument, render, serialize } from './harness';
 
 type Figure = (document: Document) => Element;
 const named = Object.entries(figures).filter((e): e is [string, Figure] => typeof e[1] === 'function');
@@ -41,7 +41,16 @@ describe('profiling charts: what they draw', () => {
 
   it('pcaScatter draws one dot per customer with a legend of clusters', () => {
     const root = render(figures.pcaScatterFigure);
-    expect(markGroup(root, 'customers').querySelectorAll('circle').length).toBe(12);
+    // One path per cluster, one round-capped zero-length segment per customer.
+    const paths = [...markGroup(root, 'customers').querySelectorAll('path')];
+    expect(paths.map((p) => p.getAttribute('stroke'))).toHaveLength(3);
+    expect(paths.map((p) => (p.getAttribute('d')!.match(/M[-\d.]+,[-\d.]+h0/g) ?? []).length)).toEqual([4, 4, 4]);
+    expect(paths.every((p) => p.getAttribute('stroke-linecap') === 'round' && p.getAttribute('stroke-width') === '3.6')).toBe(true);
+    const fig = figures.pcaScatterFigure(newDocument()) as Element & { scale: (n: string) => { apply: (v: number) => number } };
+    const svg = typeof fig.scale === 'function' ? fig : (fig.querySelector('svg') as unknown as typeof fig);
+    const first = paths[0].getAttribute('d')!.match(/^M([-\d.]+),([-\d.]+)h0/)!;
+    expect(Number(first[1])).toBeCloseTo(svg.scale('x').apply(0), 1); // customer 0 of cluster 0 at (0, -0.5)
+    expect(Number(first[2])).toBeCloseTo(svg.scale('y').apply(-0.5), 1);
     expect(root.textContent).toContain('cluster 2');
   });
 
