@@ -3,7 +3,8 @@
  * full Plot render (scales, axes, facets: 3–5 ms a chart in the browser here), copy a kept drawing of
  * the same shape and set the few attributes and texts that moved. A chart function keeps one drawing
  * per data object it was given (`keep`), under a key of everything else the drawing depends on
- * (options, chart texts in the current language, the data's shape), and patches a copy (`copyOf`).
+ * (options, chart texts in the current language, the data's shape), and patches a copy (`copyOf`;
+ * a copy an earlier step handed out that is off the page again is reused, so a drag allocates no DOM).
  * Each chart checks, when it keeps a drawing, that Plot drew it where its patch would put things, and
  * its tests compare the patched markup with a fresh drawing's, byte for byte.
  *
@@ -21,7 +22,12 @@ export interface Kept<T> {
   /** Plot's `scale` and `legend` methods (own properties of the figure), given to every copy. */
   props: Record<string, unknown>;
   extra: T;
+  /** Copies handed out so far (at most `SPARES + 1`), the latest last. */
+  handed: Element[];
 }
+
+/** Copies of a drawing handed out and kept for reuse once they are off the page. */
+const SPARES = 2;
 
 /** Drawings kept per data object (a WeakMap: dropped with the data), the last `perData` keys of each. */
 export class Redraws<T> {
@@ -43,7 +49,7 @@ export class Redraws<T> {
     let byKey = this.kept.get(data);
     if (!byKey) this.kept.set(data, (byKey = new Map()));
     byKey.delete(key);
-    byKey.set(key, { key, doc: doc ?? globalThis.document, copy: fig.cloneNode(true) as Element, props, extra });
+    byKey.set(key, { key, doc: doc ?? globalThis.document, copy: fig.cloneNode(true) as Element, props, extra, handed: [] });
     // Oldest first in a Map's order: drop beyond the limit.
     for (const old of byKey.keys()) {
       if (byKey.size <= this.perData) break;
@@ -52,10 +58,26 @@ export class Redraws<T> {
   }
 }
 
-/** A fresh copy of a kept drawing, with the figure's Plot methods. */
+/**
+ * A copy of a kept drawing, with the figure's Plot methods, for the caller to patch completely. While a
+ * slider is dragged each step's chart replaces the last one on the page: a copy handed out earlier that
+ * is off the page again (not the latest one) is handed out anew instead of cloning the drawing, so a
+ * drag allocates no DOM. Every patch sets all that differs between drawings of one key, so a reused
+ * copy patched with some values is the same markup as a fresh copy patched with them (tested).
+ */
 export function copyOf<T>(kept: Kept<T>): Element {
-  const fig = kept.copy.cloneNode(true) as Element;
-  Object.assign(fig, kept.props);
+  const { handed } = kept;
+  const spare = handed.findIndex((el, i) => i < handed.length - 1 && !el.isConnected);
+  let fig: Element;
+  if (spare >= 0) {
+    fig = handed[spare];
+    handed.splice(spare, 1);
+  } else {
+    fig = kept.copy.cloneNode(true) as Element;
+    Object.assign(fig, kept.props);
+    if (handed.length > SPARES) handed.shift();
+  }
+  handed.push(fig);
   return fig;
 }
 

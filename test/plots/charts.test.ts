@@ -313,7 +313,7 @@ describe('probabilityHistogram at a new threshold for the same bins (a slider dr
       const fresh = probabilityHistogram(F.histogramBins(20), { threshold: t, document: doc });
       expect(serialize(moved), `threshold ${t}`).toBe(serialize(fresh));
       expect(moved.outerHTML, `threshold ${t}, unrounded`).toBe(fresh.outerHTML);
-      expect(moved).not.toBe(first); // a new element each time: values stay immutable
+      expect(moved).not.toBe(first); // never the drawing Plot made, which stays as it is
       // A moved copy of the drawing kept for the label's side (right of the rule up to 0.8, left of
       // it above), not a new Plot render; the first time on a side it is drawn anew.
       const side = t > 0.8 ? 'left' : 'right';
@@ -323,6 +323,28 @@ describe('probabilityHistogram at a new threshold for the same bins (a slider dr
       expect(num(markGroup(moved, 'threshold').querySelector('line')!, 'x1')).toBeCloseTo(x, 9);
     }
     expect(serialize(first)).toBe(serialize(probabilityHistogram(F.histogramBins(20), { threshold: 0.35, document: doc })));
+  });
+
+  it('hands out again a copy that is off the page (never the latest, never one on the page), patched like a fresh one', () => {
+    const doc = newDocument();
+    const bins = F.histogramBins(20);
+    probabilityHistogram(bins, { threshold: 0.3, document: doc }); // drawn by Plot and kept
+    const at = (t: number) => probabilityHistogram(bins, { threshold: t, document: doc });
+    const fresh = (t: number) => probabilityHistogram(F.histogramBins(20), { threshold: t, document: newDocument() }).outerHTML;
+    const a = at(0.4);
+    const b = at(0.45);
+    expect(b).not.toBe(a); // a is the latest: not handed out again
+    const c = at(0.5);
+    expect(c).toBe(a); // a is off the page and superseded: patched and handed out again
+    expect(c.outerHTML).toBe(fresh(0.5));
+    doc.body.append(c); // c is now on a page
+    const d = at(0.55);
+    expect(d).toBe(b);
+    expect(d.outerHTML).toBe(fresh(0.55));
+    const e = at(0.6);
+    expect([a, b, c, d].includes(e)).toBe(false); // c is on the page, d the latest: a new copy
+    expect(e.outerHTML).toBe(fresh(0.6));
+    expect(c.outerHTML).toBe(fresh(0.5)); // the one on the page is left as it was
   });
 
   it('draws anew when anything but the threshold changes', () => {
