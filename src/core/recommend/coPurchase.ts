@@ -215,17 +215,26 @@ export function recommend(tx: Table, opts: RecommendOptions = {}): Table {
   const bought = new Int32Array(nItemCodes).fill(-1); // u when u bought it
   const topItem = new Int32Array(k);
   const topScore = new Float64Array(k);
+  // The items a customer's favourites reach (every term is > 0, so an item is reached when its score leaves 0).
+  const touched = new Int32Array(nItemCodes);
   for (let u = 0; u < nCust; u++) {
     for (let p = ciStart[u]; p < ciStart[u + 1]; p++) bought[custItems[p]] = u;
+    let nTouched = 0;
     for (let f = favStart[u]; f < favStart[u + 1]; f++) {
       const i = favItem.data[f];
       const a = favW[f] / buyers[i]; // w_i / |buyers(i)|
       const row = rowOf[i];
-      for (let e = rowStart[row], end = rowStart[row + 1]; e < end; e++) score[coItem[e]] += a * coCount[e];
+      for (let e = rowStart[row], end = rowStart[row + 1]; e < end; e++) {
+        const j = coItem[e];
+        if (score[j] === 0) touched[nTouched++] = j;
+        score[j] += a * coCount[e];
+      }
     }
-    // top k: insertion into a sorted buffer (score desc, item id asc); the scan also resets scores
+    // top k: insertion into a sorted buffer (score desc, item id asc), over the reached items only (the
+    // order of the scan does not matter: ties go by item id); the scan also resets their scores
     let nTop = 0;
-    for (let j = 0; j < nItemCodes; j++) {
+    for (let t = 0; t < nTouched; t++) {
+      const j = touched[t];
       const s = score[j];
       if (s === 0) continue;
       score[j] = 0;
