@@ -89,23 +89,6 @@ function copyFloats(values: ArrayLike<number | bigint> & ArrayBufferView, n: num
 }
 
 /**
- * Numeric column as a Float64Array to READ ONLY: the column's own values when it is a single Float64
- * chunk without nulls (no copy — do not write to it), else a copy as `floats` makes. For the cells
- * that re-run on every slider step over the same columns.
- *
- * @example
- *   const p = floatsView(scores, 'probability'); // shares memory with the Arrow column
- */
-export function floatsView(table: Table, name: string): Float64Array {
-  const col = column(table, name);
-  if (col.data.length === 1) {
-    const d = col.data[0];
-    if (d.nullCount === 0 && d.values instanceof Float64Array) return d.values.subarray(0, d.length);
-  }
-  return floats(table, name);
-}
-
-/**
  * Decoded dictionaries, by dictionary vector: Arrow dictionaries are immutable, and a column that is
  * passed along from table to table (tiers re-made on every slider move keep their `customer` column)
  * keeps its dictionary object, so its strings are decoded once, not on every call.

@@ -6,8 +6,8 @@
  */
 import type { Table } from 'apache-arrow';
 import { DataError } from '../core/errors';
-import { makeTable } from '../core/table';
-import { dictVector, hasColumn, timeMs, timestampVector } from '../core/stats/columns';
+import { dictionaryVector, makeTable } from '../core/table';
+import { hasColumn, timeMs, timestampVector } from '../core/stats/columns';
 
 /** Columns of a profile as plain arrays (what a SQL engine hands back). Times are epoch ms. */
 export interface ProfileColumns {
@@ -51,7 +51,7 @@ export function profileFromColumns(c: ProfileColumns): Table {
   const aov = new Float64Array(n);
   for (let k = 0; k < n; k++) aov[k] = c.aov ? Number(c.aov[order[k]]) : frequency[k] > 0 ? monetary[k] / frequency[k] : 0;
   return makeTable({
-    customer: dictVector(Int32Array.from({ length: n }, (_, k) => k), Array.from(order, (i) => ids[i])),
+    customer: dictionaryVector({ codes: Int32Array.from({ length: n }, (_, k) => k), dict: Array.from(order, (i) => ids[i]) }),
     recency: pick(c.recency, new Int32Array(n), 0),
     frequency,
     monetary,

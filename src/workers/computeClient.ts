@@ -8,6 +8,7 @@ import * as Comlink from 'comlink';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { writeArrow } from '../core/data/arrow';
 import type { ComputeApi } from './computeApi';
+import { slotOf, type Slot } from './slot';
 import type { RecommendOptions } from '../core/recommend/coPurchase';
 import type { SweepOptions } from '../core/cluster/sweep';
 import type { Matrix } from '../core/cluster/matrix';
@@ -27,29 +28,17 @@ export function recommendInput(tx: Table): Uint8Array {
   return writeArrow(tx.select(RECOMMEND_COLUMNS.filter((c) => have.has(c))), 'stream');
 }
 
-interface Slot {
-  worker: Worker;
-  api: Comlink.Remote<ComputeApi>;
-  crashed: Promise<never>;
-}
+let slot: Slot<ComputeApi> | null = null;
 
-let slot: Slot | null = null;
-
-function acquire(): Slot {
+function acquire(): Slot<ComputeApi> {
   if (slot) return slot;
   const worker = new Worker(new URL('./compute.worker.ts', import.meta.url), { type: 'module', name: 'tierbook-compute' });
-  const crashed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e: ErrorEvent) => {
-      e.preventDefault?.();
-      reject(new Error(`compute worker failed: ${e.message || 'could not load the worker script'}`));
-    });
-  });
-  crashed.catch(() => {
-    if (slot?.worker === worker) slot = null;
+  const started = slotOf<ComputeApi>(worker, 'compute worker');
+  started.crashed.catch(() => {
+    if (slot === started) slot = null;
     worker.terminate();
   });
-  slot = { worker, api: Comlink.wrap<ComputeApi>(worker), crashed };
-  return slot;
+  return (slot = started);
 }
 
 async function call(job: (api: Comlink.Remote<ComputeApi>) => Promise<Uint8Array>): Promise<Table> {

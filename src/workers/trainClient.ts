@@ -4,6 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import type { TrainApi } from './train.worker';
+import { slotOf, type Slot as TrainSlot } from './slot';
 import type { BackendInfo, BackendName, Progress, PurchaseModel, TrainData, TrainOptions } from '../model/types';
 
 export type TrainBackend = 'auto' | BackendName;
@@ -20,26 +21,13 @@ export interface TrainHooks {
   detach?: boolean;
 }
 
-interface Slot {
-  worker: Worker;
-  api: Comlink.Remote<TrainApi>;
-  /** Rejects when the worker fails to load or throws outside a call. */
-  crashed: Promise<never>;
-}
+type Slot = TrainSlot<TrainApi>;
 
 /** One idle worker kept warm (tfjs loaded, backend chosen) between runs. */
 let idle: Slot | null = null;
 
 function spawn(): Slot {
-  const worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'tierbook-train' });
-  const crashed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e: ErrorEvent) => {
-      e.preventDefault?.();
-      reject(new Error(`training worker failed: ${e.message || 'could not load the worker script'}`));
-    });
-  });
-  crashed.catch(() => {}); // observed per call below
-  return { worker, api: Comlink.wrap<TrainApi>(worker), crashed };
+  return slotOf<TrainApi>(new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'tierbook-train' }), 'training worker');
 }
 
 function acquire(): Slot {

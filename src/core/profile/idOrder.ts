@@ -3,7 +3,8 @@
  * customers sorted by id (UTF-16 code-unit order, as pandas sorts strings).
  */
 import { Dictionary, Int32, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
-import { dictVector, type LazyCodes } from '../stats/columns';
+import type { LazyCodes } from '../stats/columns';
+import { dictionaryVector } from '../table';
 
 const TWO_32 = 2 ** 32;
 const TWO_53 = 2 ** 53;
@@ -38,7 +39,7 @@ export function idVector(codes: Int32Array, lazy: LazyCodes): Vector {
   const m = codes.length;
   const e = lazy.entries;
   const rows = iota(m);
-  if (!e) return dictVector(rows, Array.from(codes, (c) => lazy.value(c)));
+  if (!e) return dictionaryVector({ codes: rows, dict: Array.from(codes, (c) => lazy.value(c)) });
   const { offsets, data } = e;
   const out = new Int32Array(m + 1);
   for (let k = 0; k < m; k++) out[k + 1] = out[k] + offsets[codes[k] + 1] - offsets[codes[k]];

@@ -2,7 +2,8 @@
  * Value tiers from a purchase probability and several thresholds.
  */
 import type { Table } from 'apache-arrow';
-import { floatsView, makeTable } from '../table';
+import { makeTable } from '../table';
+import { numbersView } from '../stats/columns';
 
 export interface ProbabilityTierOptions {
   /** Cut points, any order; sorted high to low. Default [0.5]. */
@@ -32,7 +33,7 @@ export function probabilityTiers(scores: Table, opts: ProbabilityTierOptions = {
   if (!customer) throw new Error('probabilityTiers: the scores table needs a `customer` column');
   // Read in place when the column is plain Float64 (re-run on every slider step); the output then
   // shares the column instead of a copy (Arrow columns are immutable).
-  const p = floatsView(scores, 'probability');
+  const p = numbersView(scores, 'probability');
   const tier = new Int32Array(p.length);
   const last = t.length;
   for (let i = 0; i < p.length; i++) {

@@ -2,7 +2,8 @@
  * Tier summary: size, revenue and benefits of each tier.
  */
 import type { Table } from 'apache-arrow';
-import { floatsView, makeTable } from '../table';
+import { makeTable } from '../table';
+import { numbersView } from '../stats/columns';
 import { lazyCodes } from '../stats/columns';
 import { joinIndex } from './joinIndex';
 
@@ -32,7 +33,7 @@ export function tierSummary(tiers: Table, profile: Table, definitions: TierDefin
   // spend of each tiers row, through a cached id join (a threshold move re-runs this with new tiers
   // for the same customers, so only integer codes are read here)
   const at = joinIndex(tiers, profile);
-  const pm = floatsView(profile, 'monetary');
+  const pm = numbersView(profile, 'monetary');
 
   const names: string[] = definitions.map((d) => d.name);
   const index = new Map<string, number>();
