@@ -11,6 +11,10 @@ import { setActiveNotebook } from './i18n/translations';
 import { notebookById, NOTEBOOKS, type ShippedNotebook } from './notebooks';
 import { loadDraft, type Draft } from './storage';
 import { loadStdlib } from './stdlibLoader';
+import { parseNotebook } from '../notebook';
+import { SHIPPED_DATASETS } from '../stdlib/shippedData';
+import { loadShipped } from './datasets';
+import { prewarmTrainWorker } from '../workers/client';
 
 export interface Boot {
   notebook: ShippedNotebook;
@@ -48,7 +52,9 @@ export async function boot(location: Location): Promise<Boot> {
   const messages: string[] = [];
   // A reload of this tab's own state keeps the local draft (its edits) under the hash's parameters.
   const own = isOwnHash(location.hash);
-  const [decoded] = await Promise.all([decodeShareDetailed(location.hash), loadStdlib()]);
+  // The stdlib chunk loads while the link is decoded and the draft read; the workers start before it lands.
+  const stdlib = loadStdlib();
+  const decoded = await decodeShareDetailed(location.hash);
   let id = search.get('notebook');
   let params: Record<string, unknown> = {};
   let linkCode: Record<string, string> | null = null;
@@ -66,6 +72,23 @@ export async function boot(location: Location): Promise<Boot> {
   }
   const notebook = notebookById(id);
   setActiveNotebook(notebook.id);
+  startEarly(notebook.text, params);
   const draft = decoded.ok === true && !own ? null : await loadDraft(notebook.id);
+  // A draft that changed the dataset (or added training) starts what it needs too.
+  if (draft) startEarly(draft.text, { ...draft.params, ...params });
+  await stdlib;
   return { notebook, draft, params, linkCode, present: search.get('view') === 'present', own, messages };
+}
+
+/**
+ * What the opening notebook is sure to need, started before the page lays it out, so that it is read
+ * while the cells are built: its shipped dataset (the one its parameters name, else its `dataset:`), and
+ * the training worker when a cell trains a model (`trainModel(`). Both are read once per tab, so calling
+ * this again only starts what is new. Failures surface later, in the cells that use them.
+ */
+function startEarly(text: string, params: Record<string, unknown>): void {
+  const named = Object.values(params).find((v): v is string => typeof v === 'string' && SHIPPED_DATASETS.some((d) => d.key === v));
+  const key = named ?? parseNotebook(text).meta.dataset;
+  if (key) loadShipped(key)?.catch(() => {});
+  if (/\btrainModel\s*\(/.test(text)) prewarmTrainWorker();
 }

@@ -6,16 +6,50 @@
  * loading worker, on demand). Keys are what the notebook's dataset widget holds.
  */
 import type { Table } from 'apache-arrow';
-import { loadArrowBytes, isGzip, gunzip } from '../core/data/defaultData';
-import { parseCsv } from '../core/data/csv';
+import { readArrow } from '../core/data/arrow';
+import { shippedIpc } from '../core/data/shipped';
 import { SHIPPED_DATASETS as SHIPPED } from '../stdlib/shippedData';
 import type { EngineHost } from '../engine/host';
+import { loadShippedInWorker } from '../workers/client';
 
 /** Default large-file threshold (MB, 10^6 bytes): the big-data notebook's `thresholdMB` default too. */
 export const LARGE_FILE_MB = 200;
 
 /** File names DuckDB-wasm reads itself (CSV-like text, optionally gzipped). */
 export const DUCKDB_READS = /\.(csv|tsv|txt)(\.gz)?$/i;
+
+/** Shipped datasets read in this tab (or being read), by key: they never change, so every session shares them. */
+const shippedTables = new Map<string, Promise<Table>>();
+
+/**
+ * The shipped dataset `key` as a table, read once per tab: fetched from the app's own origin and inflated
+ * (and parsed, for CSV) in the loading worker, or in the tab where there are no workers. The app calls it
+ * while it boots, so the file arrives while the notebook is being laid out; the dataset widget's cell
+ * then gets the same promise. A failed read is forgotten, so the next call tries again. Null when `key`
+ * is not a shipped file (a built-in or a user's dataset).
+ *
+ * @example
+ *   void loadShipped('online-retail'); // at boot: start reading now
+ *   (await loadShipped('online-retail'))!.numRows; // 541909
+ */
+export function loadShipped(key: string): Promise<Table> | null {
+  const cached = shippedTables.get(key);
+  if (cached) return cached;
+  const shipped = SHIPPED.find((d) => d.key === key && d.file);
+  if (!shipped) return null;
+  const file = shipped.file!;
+  const url = new URL(`data/${file}`, document.baseURI).href;
+  const promise =
+    typeof Worker === 'function'
+      ? loadShippedInWorker(url, file)
+      : fetch(url).then(async (response) => {
+          if (!response.ok) throw new Error(`data/${file}: HTTP ${response.status}`);
+          return readArrow(await shippedIpc(new Uint8Array(await response.arrayBuffer()), file), file);
+        });
+  promise.catch(() => shippedTables.delete(key));
+  shippedTables.set(key, promise);
+  return promise;
+}
 
 export class DatasetRegistry {
   #loaded = new Map<string, Promise<Table>>();
@@ -74,21 +108,9 @@ export class DatasetRegistry {
       this.#loaded.set(key, promise);
       return promise;
     }
-    const shipped = SHIPPED.find((d) => d.key === key && d.file);
-    if (!shipped) {
-      return Promise.reject(new Error(`dataset \`${key}\` is not loaded in this tab — load the file again (your data is never stored in links)`));
-    }
-    const file = shipped.file!;
-    const url = `data/${file}`;
-    const promise = fetch(new URL(url, document.baseURI)).then(async (response) => {
-      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      let bytes: Uint8Array = new Uint8Array(await response.arrayBuffer());
-      if (/\.(arrow|arrows|feather|ipc)(\.gz)?$/i.test(file)) return loadArrowBytes(bytes, file);
-      if (isGzip(bytes)) bytes = await gunzip(bytes, file);
-      return parseCsv(bytes, { file: file.replace(/\.gz$/i, '') });
-    });
-    promise.catch(() => this.#loaded.delete(key));
-    this.#loaded.set(key, promise);
-    return promise;
+    return (
+      loadShipped(key) ??
+      Promise.reject(new Error(`dataset \`${key}\` is not loaded in this tab — load the file again (your data is never stored in links)`))
+    );
   }
 }

@@ -5,10 +5,10 @@
  * @example
  *   import { loadFile, trainInWorker, backendInfo } from '../workers/client';
  */
-export { trainInWorker, backendInfo, shutdownTrainWorker } from './trainClient';
+export { trainInWorker, backendInfo, shutdownTrainWorker, prewarmTrainWorker } from './trainClient';
 export type { TrainBackend, TrainHooks } from './trainClient';
 export type { TrainApi } from './train.worker';
 export type { BackendInfo, LogisticModel, MlpModel, Progress, PurchaseModel, TrainData, TrainOptions } from '../model/types';
-export { loadFile, loadUrl, type LoadResult } from './loadClient';
+export { loadFile, loadUrl, loadShippedInWorker, type LoadResult } from './loadClient';
 export { recommendInWorker, workerRecommendRunner } from './recommendClient';
 export { workerCompute, shutdownComputeWorker, type Compute } from './computeClient';

@@ -1,7 +1,7 @@
 /**
- * The compute worker's client: one module worker, started on first use and kept for the next calls
- * (calls queue in it, one at a time). A worker that fails to load is dropped and the next call starts a
- * fresh one. Imports comlink, apache-arrow, the IPC writer and types only: the computations stay in the
+ * The compute workers' client: up to two module workers, started on first use and kept for the next
+ * calls (a call takes an idle worker; with both busy it queues on the less busy one). A worker that fails
+ * to load is dropped and the next call starts a fresh one. Imports comlink, apache-arrow, the IPC writer and types only: the computations stay in the
  * worker chunk. Main-thread code imports it through `client.ts`.
  */
 import * as Comlink from 'comlink';
@@ -28,22 +28,38 @@ export function recommendInput(tx: Table): Uint8Array {
   return writeArrow(tx.select(RECOMMEND_COLUMNS.filter((c) => have.has(c))), 'stream');
 }
 
-let slot: Slot<ComputeApi> | null = null;
+/** At most this many compute workers run at once: a second long call (the k-means sweep while co-purchase runs) does not queue. */
+const MAX_WORKERS = 2;
 
-function acquire(): Slot<ComputeApi> {
-  if (slot) return slot;
-  const worker = new Worker(new URL('./compute.worker.ts', import.meta.url), { type: 'module', name: 'tierbook-compute' });
-  const started = slotOf<ComputeApi>(worker, 'compute worker');
-  started.crashed.catch(() => {
-    if (slot === started) slot = null;
-    worker.terminate();
-  });
-  return (slot = started);
+/** The started workers and how many calls each is running. */
+const pool: { slot: Slot<ComputeApi>; busy: number }[] = [];
+
+/** An idle worker, else a new one while fewer than `MAX_WORKERS` run, else the least busy (its calls queue). */
+function acquire(): (typeof pool)[number] {
+  const idle = pool.find((p) => p.busy === 0);
+  if (idle) return idle;
+  if (pool.length < MAX_WORKERS) {
+    const worker = new Worker(new URL('./compute.worker.ts', import.meta.url), { type: 'module', name: 'tierbook-compute' });
+    const entry = { slot: slotOf<ComputeApi>(worker, 'compute worker'), busy: 0 };
+    entry.slot.crashed.catch(() => {
+      const i = pool.indexOf(entry);
+      if (i >= 0) pool.splice(i, 1);
+      worker.terminate();
+    });
+    pool.push(entry);
+    return entry;
+  }
+  return pool.reduce((a, b) => (b.busy < a.busy ? b : a));
 }
 
 async function call(job: (api: Comlink.Remote<ComputeApi>) => Promise<Uint8Array>): Promise<Table> {
-  const s = acquire();
-  return tableFromIPC(await Promise.race([job(s.api), s.crashed]));
+  const entry = acquire();
+  entry.busy++;
+  try {
+    return tableFromIPC(await Promise.race([job(entry.slot.api), entry.slot.crashed]));
+  } finally {
+    entry.busy--;
+  }
 }
 
 /**
@@ -61,10 +77,10 @@ export const workerCompute: Compute = {
   kmeansSweep: (m, opts = {}) => call((api) => api.kmeansSweep(m, opts)),
 };
 
-/** Terminates the compute worker, if started (the next call starts a fresh one). */
+/** Terminates the compute workers, if started (the next call starts a fresh one). */
 export function shutdownComputeWorker(): void {
-  if (!slot) return;
-  slot.api[Comlink.releaseProxy]();
-  slot.worker.terminate();
-  slot = null;
+  for (const { slot } of pool.splice(0)) {
+    slot.api[Comlink.releaseProxy]();
+    slot.worker.terminate();
+  }
 }

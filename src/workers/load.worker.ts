@@ -7,6 +7,7 @@
 import * as Comlink from 'comlink';
 import { writeArrow } from '../core/data/arrow';
 import { loadBlob, type LoadResult } from '../core/data/loadBlob';
+import { shippedIpc } from '../core/data/shipped';
 import { DataError, type DataErrorInfo } from '../core/errors';
 
 /** Progress callback: (bytes done, total bytes or 0 when unknown, phase). */
@@ -78,7 +79,25 @@ function release(onProgress: unknown): void {
   (onProgress as Partial<Comlink.Remote<unknown>> | undefined)?.[Comlink.releaseProxy]?.();
 }
 
+/** What `shipped` returns: the IPC bytes, or the DataError's fields (rebuilt by the client). */
+export type ShippedReply = { ok: true; bytes: Uint8Array } | { ok: false; info: DataErrorInfo };
+
 const api = {
+  /**
+   * Fetch a file that ships with the app (`url` on the app's own origin) and return it as Arrow IPC bytes,
+   * transferred (`shippedIpc`: an Arrow file inflated, a CSV parsed). `file` names it in errors.
+   */
+  async shipped(url: string, file: string): Promise<ShippedReply> {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new DataError({ file, problem: `could not be fetched: the app's server answered ${response.status} ${response.statusText}`.trim() });
+      const bytes = await shippedIpc(new Uint8Array(await response.arrayBuffer()), file);
+      return Comlink.transfer({ ok: true as const, bytes }, [bytes.buffer as ArrayBuffer]);
+    } catch (e) {
+      if (e instanceof DataError) return { ok: false, info: e.info };
+      throw e;
+    }
+  },
   /**
    * Read `file` (CSV/TSV/TXT, Arrow or Parquet; CSV/Arrow optionally gzip) and return its good rows
    * as Arrow IPC (stream format) bytes plus the skipped-rows report. `onProgress` is a

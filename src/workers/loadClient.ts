@@ -11,7 +11,7 @@ import type { Table } from 'apache-arrow';
 import { readArrow } from '../core/data/arrow';
 import { DataError } from '../core/errors';
 import type { LoadResult } from '../core/data/loadBlob';
-import type { LoadApi, LoadProgress, LoadReply } from './load.worker';
+import type { LoadApi, LoadProgress, LoadReply, ShippedReply } from './load.worker';
 
 export type { LoadResult } from '../core/data/loadBlob';
 
@@ -23,7 +23,11 @@ export interface LoadFileOptions {
   signal?: AbortSignal;
 }
 
-async function inWorker(name: string, opts: LoadFileOptions, call: (api: Comlink.Remote<LoadApi>, progress: LoadProgress | undefined) => Promise<LoadReply>): Promise<LoadResult> {
+/** Runs `call` in a fresh loading worker, terminated afterwards; abort → AbortError; a failed reply → its DataError. */
+async function withLoadWorker<R extends LoadReply | ShippedReply>(
+  opts: LoadFileOptions,
+  call: (api: Comlink.Remote<LoadApi>, progress: LoadProgress | undefined) => Promise<R>,
+): Promise<Extract<R, { ok: true }>> {
   const { onProgress, signal } = opts;
   const cancelled = (): DOMException => new DOMException('Loading was cancelled', 'AbortError');
   if (signal?.aborted) throw cancelled();
@@ -46,13 +50,18 @@ async function inWorker(name: string, opts: LoadFileOptions, call: (api: Comlink
     const reply = await Promise.race([call(api, progress), stopped]);
     if (!reply.ok) throw new DataError(reply.info);
     onProgress?.(1, 'read');
-    const table: Table = readArrow(reply.bytes, name);
-    return { table, ...reply.report };
+    return reply as Extract<R, { ok: true }>;
   } finally {
     if (onAbort) signal?.removeEventListener('abort', onAbort);
     api[Comlink.releaseProxy]();
     worker.terminate();
   }
+}
+
+async function inWorker(name: string, opts: LoadFileOptions, call: (api: Comlink.Remote<LoadApi>, progress: LoadProgress | undefined) => Promise<LoadReply>): Promise<LoadResult> {
+  const reply = await withLoadWorker(opts, call);
+  const table: Table = readArrow(reply.bytes, name);
+  return { table, ...reply.report };
 }
 
 /**
@@ -79,4 +88,16 @@ export function loadFile(file: File | (Blob & { name: string }), opts: LoadFileO
 export function loadUrl(url: string, opts: LoadFileOptions = {}): Promise<LoadResult> {
   const name = url.split(/[?#]/)[0].split('/').filter(Boolean).at(-1) ?? url;
   return inWorker(name, opts, (api, progress) => api.loadUrl(url, progress));
+}
+
+/**
+ * Read a data file that ships with the app (`url` on the app's own origin, e.g. `data/online-retail.arrow.gz`)
+ * in a worker: the fetch, the inflating and any CSV parsing happen off the main thread; the tab only maps the
+ * returned IPC bytes. `file` names the file in errors.
+ *
+ * @example
+ *   const table = await loadShippedInWorker(new URL('data/online-retail.arrow.gz', document.baseURI).href, 'online-retail.arrow.gz');
+ */
+export async function loadShippedInWorker(url: string, file: string): Promise<Table> {
+  return readArrow((await withLoadWorker({}, (api) => api.shipped(url, file) as Promise<ShippedReply>)).bytes, file);
 }

@@ -26,14 +26,11 @@ type Slot = TrainSlot<TrainApi>;
 /** One idle worker kept warm (tfjs loaded, backend chosen) between runs. */
 let idle: Slot | null = null;
 
+/** A worker started ahead of the first run (`prewarmTrainWorker`): the next run takes it once it is ready. */
+let warming: Promise<Slot | null> | null = null;
+
 function spawn(): Slot {
   return slotOf<TrainApi>(new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'tierbook-train' }), 'training worker');
-}
-
-function acquire(): Slot {
-  const slot = idle ?? spawn();
-  idle = null;
-  return slot;
 }
 
 function release(slot: Slot): void {
@@ -50,10 +47,36 @@ function abortError(): DOMException {
   return new DOMException('cancelled', 'AbortError');
 }
 
-/** Runs `job` on a worker; abort → terminate + AbortError; failure → the worker is discarded. */
+/**
+ * Runs `job` on a worker: the warm idle one, else the one being prewarmed (once it is ready), else a fresh
+ * one. Abort → terminate + AbortError; failure → the worker is discarded.
+ */
 function withWorker<T>(signal: AbortSignal | undefined, job: (slot: Slot) => Promise<T>): Promise<T> {
   if (signal?.aborted) return Promise.reject(abortError());
-  const slot = acquire();
+  if (!idle && warming) {
+    const pending = warming;
+    warming = null; // only one run takes it; a second run meanwhile starts its own
+    return new Promise<T>((resolve, reject) => {
+      // A Cancel while the worker still starts answers at once and hands the starting worker to the next run.
+      let handedOn = false;
+      const onAbort = () => {
+        if (!warming) [warming, handedOn] = [pending, true];
+        reject(abortError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      void pending.then((ready) => {
+        signal?.removeEventListener('abort', onAbort);
+        if (!signal?.aborted) runOn(ready ?? spawn(), signal, job).then(resolve, reject);
+        else if (ready && !handedOn) release(ready);
+      });
+    });
+  }
+  const slot = idle ?? spawn();
+  idle = null;
+  return runOn(slot, signal, job);
+}
+
+function runOn<T>(slot: Slot, signal: AbortSignal | undefined, job: (slot: Slot) => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     const onAbort = () => {
@@ -127,6 +150,31 @@ export function trainInWorker(
 export function shutdownTrainWorker(): void {
   if (idle) kill(idle);
   idle = null;
+  const pending = warming;
+  warming = null;
+  void pending?.then((slot) => slot && kill(slot));
+}
+
+/**
+ * Starts the training worker now (loads tfjs, chooses the backend) so that the first run finds it ready:
+ * the app calls it while a notebook that trains opens, so the worker's start-up overlaps the data loading
+ * instead of following it. Does nothing when a worker is already idle or starting. A worker that fails to
+ * start is dropped silently; the run that needs one then starts its own and reports the failure.
+ *
+ * @example
+ *   prewarmTrainWorker();               // at boot
+ *   await trainInWorker(data, opts);    // takes the started worker
+ */
+export function prewarmTrainWorker(backend: TrainBackend = 'auto'): void {
+  if (idle || warming) return;
+  const slot = spawn();
+  warming = Promise.race([slot.api.init(backend), slot.crashed]).then(
+    () => slot,
+    () => {
+      kill(slot);
+      return null;
+    },
+  );
 }
 
 /**

@@ -186,6 +186,60 @@ describe('trainInWorker', () => {
     );
   });
 
+  it('prewarmTrainWorker() starts a worker and chooses its backend now; the next run takes that worker without a second init', async () => {
+    client.shutdownTrainWorker();
+    const inits: (string | undefined)[] = [];
+    makeApi = () => {
+      const real = createTrainApi(tf);
+      return { init: (b?: string) => (inits.push(b), real.init(b as 'cpu')), train: real.train };
+    };
+    const n = created.length;
+    client.prewarmTrainWorker('cpu');
+    expect(created.length).toBe(n + 1); // started at once, before any run
+    client.prewarmTrainWorker('cpu'); // already starting: no second worker
+    expect(created.length).toBe(n + 1);
+    const model = await client.trainInWorker(data, { iterations: 10, backend: 'cpu' });
+    expect(model.iterations).toBe(10);
+    expect(created.length).toBe(n + 1); // the run took the prewarmed worker
+    expect(inits).toEqual(['cpu', 'cpu']); // prewarm chose it; the run's init found it cached (same worker)
+    expect(created[n].terminated).toBe(false); // kept warm for the next run
+  });
+
+  it('a prewarmed worker that fails to start is dropped: the run starts a fresh one and trains', async () => {
+    client.shutdownTrainWorker();
+    makeApi = () => ({ init: () => new Promise(() => {}), train: () => new Promise(() => {}) });
+    const n = created.length;
+    client.prewarmTrainWorker();
+    makeApi = realService;
+    const run = client.trainInWorker(data, { iterations: 10, backend: 'cpu' });
+    created[n].crash('SyntaxError: Unexpected token');
+    const model = await run;
+    expect(model.iterations).toBe(10);
+    expect(created[n].terminated).toBe(true);
+    expect(created.length).toBe(n + 2);
+  });
+
+  it('Cancel while the prewarmed worker still starts rejects at once; the worker is kept for the next run', async () => {
+    client.shutdownTrainWorker();
+    let ready!: () => void;
+    const gate = new Promise<void>((r) => (ready = r));
+    makeApi = () => {
+      const real = createTrainApi(tf);
+      return { init: async (b?: string) => (await gate, real.init(b as 'cpu')), train: real.train };
+    };
+    const n = created.length;
+    client.prewarmTrainWorker('cpu');
+    const ctl = new AbortController();
+    const run = client.trainInWorker(data, { iterations: 10, backend: 'cpu' }, { signal: ctl.signal });
+    ctl.abort();
+    await expect(run).rejects.toMatchObject({ name: 'AbortError', message: 'cancelled' });
+    ready();
+    const model = await client.trainInWorker(data, { iterations: 10, backend: 'cpu' });
+    expect(model.iterations).toBe(10);
+    expect(created.length).toBe(n + 1);
+    expect(created[n].terminated).toBe(false);
+  });
+
   it('backendInfo(preferred) reports the backend the worker uses', async () => {
     const info = await client.backendInfo('cpu');
     expect(info).toEqual({ backend: 'cpu', renderer: null, software: false, probes: [] });

@@ -18,14 +18,17 @@ export function dropCancelled(tx: Table): { table: Table; removed: number } {
   return { table: removed ? keepRows(tx, keep) : tx, removed };
 }
 
-/** The keep mask of `dropCancelled` (1 = not a cancellation). */
+/**
+ * The keep mask of `dropCancelled` (1 = not a cancellation).
+ *
+ * @example cancelledKeep(tx).removed; // Online Retail: 9,288 cancelled lines
+ */
 export function cancelledKeep(tx: Table): { keep: Uint8Array; removed: number } {
-  const flag = bytes(tx, 'cancelled');
-  const keep = new Uint8Array(flag.length);
+  const keep = bytes(tx, 'cancelled'); // a fresh array: flipped in place
   let removed = 0;
-  for (let i = 0; i < flag.length; i++) {
-    keep[i] = flag[i] ^ 1;
-    removed += flag[i];
+  for (let i = 0; i < keep.length; i++) {
+    removed += keep[i];
+    keep[i] ^= 1;
   }
   return { keep, removed };
 }

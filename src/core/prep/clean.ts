@@ -2,7 +2,8 @@
  * The cleaning pipeline: run the preprocessing steps in a fixed order and log what each removed.
  */
 import type { Table } from 'apache-arrow';
-import { codes, makeTable } from '../table';
+import { makeTable } from '../table';
+import { lazyCodes } from '../stats/columns';
 import { dropMissingCustomer, missingCustomerKeep } from './missingCustomer';
 import { dropCancelled, cancelledKeep } from './cancelled';
 import { dropNonPositiveQuantity, dropNonPositivePrice, positiveKeep } from './nonPositive';
@@ -71,23 +72,9 @@ export const CLEAN_STEPS = [
 const NET_REASON =
   'A return takes its quantity back from the same customer\'s latest earlier purchase of the same item, so spend is what the customer kept.';
 
-/** Distinct non-null customer codes among the rows where `keep` is 1. */
-function distinctKept(c: Int32Array, size: number, keep: Uint8Array): number {
+/** Distinct non-null customer codes. */
+function distinct(c: Int32Array, size: number): number {
   const seen = new Uint8Array(size);
-  let n = 0;
-  for (let i = 0; i < c.length; i++) {
-    const k = c[i];
-    if (keep[i] && k >= 0 && !seen[k]) {
-      seen[k] = 1;
-      n++;
-    }
-  }
-  return n;
-}
-
-function distinctCustomers(tx: Table): number {
-  const { codes: c, dict } = codes(tx, 'customer');
-  const seen = new Uint8Array(dict.length);
   let n = 0;
   for (let i = 0; i < c.length; i++) {
     const k = c[i];
@@ -97,6 +84,35 @@ function distinctCustomers(tx: Table): number {
     }
   }
   return n;
+}
+
+/**
+ * Fold a step's keep mask `k` into `keep` (a row stays when both keep it) in one pass, counting the
+ * rows it removes (`gone`) and the distinct non-null customers left (`left`; code c counts once:
+ * `seen[c]` is set to `stamp`, a number new to each call).
+ */
+function fold(keep: Uint8Array, k: Uint8Array, customer: Int32Array, seen: Int32Array, stamp: number): { gone: number; left: number } {
+  let gone = 0;
+  let left = 0;
+  for (let i = 0; i < keep.length; i++) {
+    if (!keep[i]) continue;
+    if (!k[i]) {
+      keep[i] = 0;
+      gone++;
+      continue;
+    }
+    const c = customer[i];
+    if (c >= 0 && seen[c] !== stamp) {
+      seen[c] = stamp;
+      left++;
+    }
+  }
+  return { gone, left };
+}
+
+function distinctCustomers(tx: Table): number {
+  const { codes: c, size } = lazyCodes(tx, 'customer');
+  return distinct(c, size);
 }
 
 /**
@@ -131,29 +147,24 @@ export function clean(tx: Table, opts: CleanOptions = {}): { table: Table; steps
   const reason: string[] = ['The transactions as loaded, before any cleaning.'];
   const removed: number[] = [0];
   const rows: number[] = [tx.numRows];
-  const customers: number[] = [distinctCustomers(tx)];
+  const { codes: customer, size } = lazyCodes(tx, 'customer');
+  const customers: number[] = [distinct(customer, size)];
   let table = tx;
   if (on.returns === 'drop') {
     // Every step is a row filter: combine their keep masks on the loaded table and copy the
     // surviving rows once (instead of once per step); the counts are the same as step by step.
     const keep = new Uint8Array(tx.numRows).fill(1);
-    const { codes: customer, dict } = codes(tx, 'customer');
+    const seen = new Int32Array(size);
+    let stamp = 0;
     for (const s of CLEAN_STEPS) {
       if (!on[s.key]) continue;
-      const k = s.keep(tx, keep);
-      let gone = 0;
-      for (let i = 0; i < keep.length; i++) {
-        if (keep[i] && !k[i]) {
-          keep[i] = 0;
-          gone++;
-        }
-      }
+      const { gone, left } = fold(keep, s.keep(tx, keep), customer, seen, ++stamp);
       step.push(s.key);
       label.push(s.label);
       reason.push(s.reason);
       removed.push(gone);
       rows.push(rows[rows.length - 1] - gone);
-      customers.push(gone ? distinctKept(customer, dict.length, keep) : customers[customers.length - 1]);
+      customers.push(left);
     }
     table = rows[rows.length - 1] === tx.numRows ? tx : keepRows(tx, keep);
   } else {

@@ -2,70 +2,113 @@
  * Preprocessing step: drop exact duplicate lines.
  */
 import { Bool, Dictionary, type Table } from 'apache-arrow';
-import { codes, floats } from '../table';
 import { keepRows } from './keepRows';
-import { bytes, timeMs } from '../stats/columns';
+import { bytes, lazyCodes, numbersView } from '../stats/columns';
 
 /**
- * The validity bitmap of a single-chunk column and the bit of its row 0 (no per-row method call).
- * Arrow keeps `offset` for this bitmap only: a slice's values are cut to its first row.
+ * One column as the hash and the comparison read it, row r at:
+ * - `word`: `w[r]`: text → its dictionary code (null → -1), booleans → 0/1 (null → 0);
+ * - `pair`: `w[2r]`, `w[2r + 1]`: the two words of a 64-bit timestamp (null → a sentinel pair);
+ * - `float`: `f[r]` (its words `w[2r]`, `w[2r + 1]`): numbers (null → NaN), with -0 equal to 0 and
+ *   every NaN equal to every NaN (pandas treats them so).
+ * The arrays may be the table's own buffers: they are only read.
  */
+type Column = { kind: 'word'; w: Int32Array } | { kind: 'pair'; w: Int32Array } | { kind: 'float'; f: Float64Array; w: Int32Array };
+
+/** Sentinel words of a null timestamp. */
+const NULL_WORD = 0x7ff8dead;
+
+/** The validity bitmap of a chunk and the bit of its row 0 (a slice keeps `offset` for it only). */
 function validity(data: { nullCount: number; nullBitmap: Uint8Array | null | undefined; offset: number }) {
   if (!data.nullCount || !data.nullBitmap) return null;
   return { bits: data.nullBitmap, off: data.offset };
 }
 
-/**
- * Every column as 32-bit words per row, ready to hash and compare: text → its dictionary code
- * (null → -1), numbers → the two words of a float64 with one NaN pattern and -0 → 0 (pandas treats
- * them as equal), timestamps → the two words of their int64 (null → a sentinel), booleans → 0/1/-1.
- */
-function columnWords(tx: Table): { words: Int32Array; stride: number }[] {
+/** Every column of the table, read in place where its layout allows. */
+function columns(tx: Table): Column[] {
   const n = tx.numRows;
-  const out: { words: Int32Array; stride: number }[] = [];
+  const out: Column[] = [];
   for (const field of tx.schema.fields) {
     const col = tx.getChild(field.name)!;
     const type = field.type;
     const single = col.data.length === 1 ? col.data[0] : null;
-    if (single && type instanceof Dictionary) {
-      const v = single.values as Int32Array;
-      const w = new Int32Array(n);
-      const valid = validity(single);
-      for (let i = 0; i < n; i++) {
-        const b = valid ? valid.off + i : 0;
-        w[i] = valid && !((valid.bits[b >> 3] >> (b & 7)) & 1) ? -1 : v[i];
-      }
-      out.push({ words: w, stride: 1 });
-    } else if (type instanceof Dictionary || type.typeId === 5) {
-      out.push({ words: codes(tx, field.name).codes, stride: 1 });
+    if (type instanceof Dictionary || type.typeId === 5 /* Utf8 */) {
+      out.push({ kind: 'word', w: lazyCodes(tx, field.name).codes });
     } else if (type instanceof Bool) {
-      const b = bytes(tx, field.name);
-      out.push({ words: Int32Array.from(b), stride: 1 });
-    } else if (single && type.typeId === 10 && single.values instanceof BigInt64Array) {
+      out.push({ kind: 'word', w: Int32Array.from(bytes(tx, field.name)) });
+    } else if (single && type.typeId === 10 /* Timestamp */ && single.values instanceof BigInt64Array) {
+      // Arrow cuts a slice's values to its first row; `offset` applies to the bitmap only.
       const v = single.values;
       const raw = new Int32Array(v.buffer, v.byteOffset, n * 2);
       const valid = validity(single);
-      const w = valid ? raw.slice() : raw;
-      if (valid) {
+      if (!valid) out.push({ kind: 'pair', w: raw });
+      else {
+        const w = raw.slice();
         for (let i = 0; i < n; i++) {
           const b = valid.off + i;
           if (!((valid.bits[b >> 3] >> (b & 7)) & 1)) {
-            w[2 * i] = 0x7ff8dead;
-            w[2 * i + 1] = 0x7ff8dead;
+            w[2 * i] = NULL_WORD;
+            w[2 * i + 1] = NULL_WORD;
           }
         }
+        out.push({ kind: 'pair', w });
       }
-      out.push({ words: w, stride: 2 });
     } else {
-      const v = type.typeId === 10 ? timeMs(tx, field.name) : floats(tx, field.name);
-      for (let i = 0; i < v.length; i++) {
-        const x = v[i];
-        v[i] = x !== x ? NaN : x + 0;
-      }
-      out.push({ words: new Int32Array(v.buffer, v.byteOffset, v.length * 2), stride: 2 });
+      const f = numbersView(tx, field.name); // in place for Float64 without nulls, else a copy (null → NaN)
+      out.push({ kind: 'float', f, w: new Int32Array(f.buffer, f.byteOffset, f.length * 2) });
     }
   }
   return out;
+}
+
+// Hashing: each row's hash is built column by column (one tight loop per column, `rows[k]` is the
+// table row of entry k), one 32-bit word at a time as FxHash does: h = (rotl(h, 5) ^ word) · K.
+// Equal rows hash alike; the hash only narrows the rows to compare.
+
+const K = 0x9e3779b9 | 0;
+
+function hashWords(hash: Int32Array, rows: Int32Array, w: Int32Array): void {
+  for (let k = 0; k < rows.length; k++) {
+    const h = hash[k];
+    hash[k] = Math.imul(((h << 5) | (h >>> 27)) ^ w[rows[k]], K);
+  }
+}
+
+function hashPairs(hash: Int32Array, rows: Int32Array, w: Int32Array): void {
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    let h = hash[k];
+    h = Math.imul(((h << 5) | (h >>> 27)) ^ w[2 * r], K);
+    hash[k] = Math.imul(((h << 5) | (h >>> 27)) ^ w[2 * r + 1], K);
+  }
+}
+
+function hashFloats(hash: Int32Array, rows: Int32Array, f: Float64Array, w: Int32Array): void {
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    const x = f[r];
+    // -0 hashes as 0 and every NaN alike (equal values, equal hashes)
+    const plain = x === x && x !== 0;
+    let h = hash[k];
+    h = Math.imul(((h << 5) | (h >>> 27)) ^ (plain ? w[2 * r] : 0), K);
+    hash[k] = Math.imul(((h << 5) | (h >>> 27)) ^ (plain ? w[2 * r + 1] : x === 0 ? 0 : 0x7ff80000), K);
+  }
+}
+
+/** True when rows i and j are equal in every column. */
+function sameRow(cols: Column[], i: number, j: number): boolean {
+  for (const c of cols) {
+    if (c.kind === 'word') {
+      if (c.w[i] !== c.w[j]) return false;
+    } else if (c.kind === 'pair') {
+      if (c.w[2 * i] !== c.w[2 * j] || c.w[2 * i + 1] !== c.w[2 * j + 1]) return false;
+    } else {
+      const x = c.f[i];
+      const y = c.f[j];
+      if (x !== y && (x === x || y === y)) return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -87,51 +130,61 @@ export function dedupe(tx: Table): { table: Table; removed: number } {
  * The keep mask of `dedupe`, considering only the rows where `within` is 1 (all rows by default):
  * the first of each set of identical lines is kept. Equivalent to deduplicating the table filtered
  * by `within`, without materialising it.
+ *
+ * Rows are hashed column by column over the raw words (dictionary codes, number and timestamp
+ * words), then looked up in an open-addressing table of entries (an Int32Array); two rows are
+ * compared column by column only when their full hashes match.
+ *
+ * @example dedupeKeep(tx, within).removed; // Online Retail after the four steps before: 5,192
  */
 export function dedupeKeep(tx: Table, within?: Uint8Array): { keep: Uint8Array; removed: number } {
   const n = tx.numRows;
-  const cols = columnWords(tx);
-  let size = 1;
-  while (size < n * 2) size <<= 1;
+  let m = n;
+  if (within) {
+    m = 0;
+    for (let i = 0; i < n; i++) m += within[i] ? 1 : 0;
+  }
+  const rows = new Int32Array(m);
+  if (within) {
+    for (let i = 0, k = 0; i < n; i++) if (within[i]) rows[k++] = i;
+  } else for (let i = 0; i < n; i++) rows[i] = i;
+  const cols = columns(tx);
+  const hash = new Int32Array(m);
+  for (const c of cols) {
+    if (c.kind === 'word') hashWords(hash, rows, c.w);
+    else if (c.kind === 'pair') hashPairs(hash, rows, c.w);
+    else hashFloats(hash, rows, c.f, c.w);
+  }
+  // Table of 2^b slots (at least twice the rows), each holding entry + 1 (0 = empty); the entry's
+  // hash is looked up in `hash`, so the table stays half the size of (hash, entry) pairs.
+  let size = 2;
+  while (size < m * 2) size <<= 1;
   const mask = size - 1;
-  const slots = new Int32Array(size).fill(-1);
+  const slots = new Int32Array(size);
   const keep = new Uint8Array(n);
   let removed = 0;
-  for (let i = 0; i < n; i++) {
-    if (within && !within[i]) continue;
-    let h = 0x811c9dc5 | 0;
-    for (let c = 0; c < cols.length; c++) {
-      const { words: w, stride } = cols[c];
-      if (stride === 1) h = Math.imul(h ^ w[i], 0x01000193);
-      else {
-        h = Math.imul(h ^ w[2 * i], 0x01000193);
-        h = Math.imul(h ^ w[2 * i + 1], 0x01000193);
-      }
-    }
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x2c1b3c6d);
-    h ^= h >>> 12;
+  for (let k = 0; k < m; k++) {
+    // finalise (MurmurHash3 fmix32) so that the low bits pick the slot
+    let h = hash[k];
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    hash[k] = h;
     let s = h & mask;
-    let duplicate = false;
     for (;;) {
-      const j = slots[s];
-      if (j < 0) break;
-      let same = true;
-      for (let c = 0; c < cols.length && same; c++) {
-        const { words: w, stride } = cols[c];
-        if (stride === 1) same = w[i] === w[j];
-        else same = w[2 * i] === w[2 * j] && w[2 * i + 1] === w[2 * j + 1];
+      const e = slots[s];
+      if (e === 0) {
+        slots[s] = k + 1;
+        keep[rows[k]] = 1;
+        break;
       }
-      if (same) {
-        duplicate = true;
+      if (hash[e - 1] === h && sameRow(cols, rows[e - 1], rows[k])) {
+        removed++;
         break;
       }
       s = (s + 1) & mask;
-    }
-    if (duplicate) removed++;
-    else {
-      slots[s] = i;
-      keep[i] = 1;
     }
   }
   return { keep, removed };

@@ -2,7 +2,7 @@
  * Preprocessing step: drop lines without a customer id.
  */
 import type { Table } from 'apache-arrow';
-import { codes } from '../table';
+import { lazyCodes } from '../stats/columns';
 import { keepRows } from './keepRows';
 
 /**
@@ -18,17 +18,23 @@ export function dropMissingCustomer(tx: Table): { table: Table; removed: number 
   return { table: removed ? keepRows(tx, keep) : tx, removed };
 }
 
-/** The keep mask of `dropMissingCustomer` (1 = the line has a non-blank customer id). */
+/**
+ * The keep mask of `dropMissingCustomer` (1 = the line has a non-blank customer id). Reads the
+ * dictionary codes in place (nulls from the validity bitmap) and tests each dictionary entry once.
+ *
+ * @example missingCustomerKeep(tx).removed; // Online Retail: 135,080
+ */
 export function missingCustomerKeep(tx: Table): { keep: Uint8Array; removed: number } {
-  const { codes: c, dict } = codes(tx, 'customer');
-  const blank = new Uint8Array(dict.length);
-  for (let k = 0; k < dict.length; k++) blank[k] = dict[k].trim() === '' ? 1 : 0;
+  const { codes: c, size, value } = lazyCodes(tx, 'customer');
+  // ok[k + 1] = 1 when code k is a non-blank id; ok[0] stands for null (code -1)
+  const ok = new Uint8Array(size + 1);
+  for (let k = 0; k < size; k++) ok[k + 1] = value(k).trim() === '' ? 0 : 1;
   const keep = new Uint8Array(c.length);
-  let removed = 0;
+  let kept = 0;
   for (let i = 0; i < c.length; i++) {
-    const ok = c[i] >= 0 && blank[c[i]] === 0;
-    keep[i] = ok ? 1 : 0;
-    if (!ok) removed++;
+    const o = ok[c[i] + 1];
+    keep[i] = o;
+    kept += o;
   }
-  return { keep, removed };
+  return { keep, removed: c.length - kept };
 }

@@ -3,20 +3,25 @@
  * Two separate steps so the cleaning log shows how many lines each rule removes.
  */
 import type { Table } from 'apache-arrow';
-import { floats } from '../table';
+import { numbersView } from '../stats/columns';
 import { keepRows } from './keepRows';
 
-/** The keep mask of a non-positive filter on `column` (1 = value > 0; NaN/null fails too). */
+/**
+ * The keep mask of a non-positive filter on `column` (1 = value > 0; NaN/null fails too). A Float64
+ * column of one chunk without nulls is read in place.
+ *
+ * @example positiveKeep(tx, 'price').removed; // Online Retail as loaded: 2,517
+ */
 export function positiveKeep(tx: Table, column: 'quantity' | 'price'): { keep: Uint8Array; removed: number } {
-  const v = floats(tx, column);
+  const v = numbersView(tx, column);
   const keep = new Uint8Array(v.length);
-  let removed = 0;
+  let kept = 0;
   for (let i = 0; i < v.length; i++) {
-    const ok = v[i] > 0;
-    keep[i] = ok ? 1 : 0;
-    if (!ok) removed++;
+    const ok = v[i] > 0 ? 1 : 0;
+    keep[i] = ok;
+    kept += ok;
   }
-  return { keep, removed };
+  return { keep, removed: v.length - kept };
 }
 
 function dropNotPositive(tx: Table, column: 'quantity' | 'price'): { table: Table; removed: number } {
