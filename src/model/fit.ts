@@ -96,10 +96,12 @@ export function validate(who: string, data: TrainData): void {
   }
 }
 
-/** Rows `index` of a row-major matrix. */
-function take(X: Float32Array, d: number, index: number[]): Float32Array {
+/** Rows `index` of a row-major matrix with `d` columns, as float32. */
+function take(X: ArrayLike<number>, d: number, index: ArrayLike<number>): Float32Array {
   const out = new Float32Array(index.length * d);
-  index.forEach((r, k) => out.set(X.subarray(r * d, r * d + d), k * d));
+  for (let k = 0; k < index.length; k++) {
+    for (let j = 0, from = index[k] * d; j < d; j++) out[k * d + j] = X[from + j];
+  }
   return out;
 }
 
@@ -170,14 +172,18 @@ export async function fit(
   for (let i = 0; i < n; i++) perm[i] = i;
 
   const t0 = performance.now();
-  const Xt = tf.tensor2d(Z, [n, d]);
-  const yt = tf.tensor2d(Float32Array.from(yfit), [n, 1]);
-  const wt = sw ? tf.tensor2d(sw, [n, 1]) : null;
+  // A batch is uploaded from the rows it takes (perm[start, start + size)): no gather or slice kernel, and O(batch) on
+  // every backend (a wasm slice copies its whole input out of the heap). Full-batch training uploads the rows once.
+  const upload = (index: ArrayLike<number>) => ({
+    xb: tf.tensor2d(take(Z, d, index), [index.length, d]),
+    yb: tf.tensor2d(take(yfit, 1, index), [index.length, 1]),
+    wb: sw ? tf.tensor2d(take(sw, 1, index), [index.length, 1]) : null,
+  });
+  const fullBatch = full ? upload(perm) : null;
   const Xv = Zval ? tf.tensor2d(Zval, [valRows.length, d]) : null;
   const yv = Zval ? tf.tensor2d(Float32Array.from(valRows, (r) => data.y[r]), [valRows.length, 1]) : null;
   const net = build(d);
   const optimizer = tf.train.sgd(o.learningRate);
-  let permT: tf.Tensor1D | null = null;
   let best: { loss: number; step: number; values: tf.Tensor[] } | null = null;
   let sinceBest = 0;
   let pos = n; // forces a shuffle before the first batch
@@ -189,38 +195,22 @@ export async function fit(
       if (!full) {
         if (pos >= n) {
           shuffleInPlace(perm, rand);
-          permT?.dispose();
-          permT = tf.tensor1d(perm, 'int32');
           pos = 0;
         }
         start = pos;
         size = Math.min(o.batchSize, n - pos);
         pos += size;
       }
-      const idxT = permT;
       const report = it % o.progressEvery === 0 || it === o.iterations;
-      const batch = () => {
-        if (full || !idxT) return { xb: Xt, yb: yt, wb: wt };
-        const idx = idxT.slice(start, size);
-        return { xb: tf.gather(Xt, idx) as tf.Tensor2D, yb: tf.gather(yt, idx) as tf.Tensor2D, wb: wt ? (tf.gather(wt, idx) as tf.Tensor2D) : null };
-      };
-      const cost = net.step
-        ? tf.tidy(() => {
-            const { xb, yb, wb } = batch();
-            return net.step!(xb, yb, wb, o.learningRate, o.l2, report) ?? undefined;
-          })
-        : tf.tidy(() =>
-        optimizer.minimize(
+      const batch = () => fullBatch ?? upload(perm.subarray(start, start + size));
+      const cost = tf.tidy(() => {
+        if (net.step) {
+          const { xb, yb, wb } = batch();
+          return net.step(xb, yb, wb, o.learningRate, o.l2, report) ?? undefined;
+        }
+        return optimizer.minimize(
           () => {
-            let xb: tf.Tensor2D = Xt;
-            let yb: tf.Tensor2D = yt;
-            let wb: tf.Tensor2D | null = wt;
-            if (!full && idxT) {
-              const idx = idxT.slice(start, size);
-              xb = tf.gather(Xt, idx);
-              yb = tf.gather(yt, idx);
-              if (wt) wb = tf.gather(wt, idx);
-            }
+            const { xb, yb, wb } = batch();
             // loss = mean_i w_i · BCE(y_i, σ(logit_i))  [+ l2/2 · Σ ‖W‖²]
             const logits = net.logits(xb, it);
             let loss = (wb ? tf.losses.sigmoidCrossEntropy(yb, logits, wb) : tf.losses.sigmoidCrossEntropy(yb, logits)) as tf.Scalar;
@@ -231,8 +221,8 @@ export async function fit(
           },
           report,
           net.variables,
-        ) ?? undefined,
-      ) as tf.Scalar | undefined;
+        ) ?? undefined;
+      }) as tf.Scalar | undefined;
       steps = it;
       if (!cost) continue;
       const loss = (await cost.data())[0];
@@ -269,9 +259,8 @@ export async function fit(
     };
   } finally {
     best?.values.forEach((t) => t.dispose());
-    permT?.dispose();
     optimizer.dispose();
-    for (const t of [Xt, yt, wt, Xv, yv]) t?.dispose();
+    for (const t of [fullBatch?.xb, fullBatch?.yb, fullBatch?.wb, Xv, yv]) t?.dispose();
     net.variables.forEach((v) => v.dispose());
   }
 }

@@ -19,7 +19,7 @@ export { TRAIN_DEFAULTS };
  * Trains σ(b + w·z) on standardised features z = (x − mean) / std (fitted on the rows trained on, std 0 → 1) by
  * mini-batch SGD on the mean binary cross-entropy. One iteration = one mini-batch gradient step; the batches
  * walk a seeded permutation of the rows, reshuffled each epoch, so the same inputs and seed give the same
- * weights. Weights start at 0. X is uploaded once; batches are gathered on the device.
+ * weights. Weights start at 0. Each batch's rows are uploaded as the batch (no gather on the device).
  *
  * Defaults: learningRate 0.01, iterations 1000, batchSize 256 (≥ n: full batch), l2 0, seed 42, progressEvery 10,
  * classWeight none, earlyStopping false (validationFraction 0.1, patience 5). Uses whatever tfjs backend is active
@@ -43,14 +43,13 @@ export async function trainLogistic(data: TrainData, opts: TrainOptions = {}): P
       logits,
       // The closed-form gradient of the (weighted) mean cross-entropy, the same loss autodiff would differentiate:
       //   r = c ⊙ (σ(z) − y),  ∇w = Xᵀ r / |B| + λ w,  ∇b = Σ r / |B|;  loss = mean c ⊙ (max(z, 0) − z y + log(1 + e^−|z|)) + λ/2 ‖w‖²
+      // and the step with lr / |B| folded into r (s = r · lr / |B|), the fewest kernels per step:
+      //   w ← w − (Xᵀ s + lr λ w),  b ← b − Σ s   (not w (1 − lr λ): float32(1 − lr λ) would bias every step the same way)
       step: (x, y, c, lr, l2, report) => {
         const z = logits(x);
         let r: tf.Tensor2D = tf.sub(tf.sigmoid(z), y);
         if (c) r = tf.mul(r, c);
-        const m = x.shape[0];
-        let gw: tf.Tensor = tf.div(tf.matMul(x, r, true, false), m);
-        if (l2 > 0) gw = tf.add(gw, tf.mul(w, l2));
-        const gb = tf.div(tf.sum(r), m);
+        const s = tf.mul(r, lr / x.shape[0]);
         let loss: tf.Scalar | null = null;
         if (report) {
           let l: tf.Tensor = tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
@@ -59,8 +58,9 @@ export async function trainLogistic(data: TrainData, opts: TrainOptions = {}): P
           if (l2 > 0) loss = tf.add(loss, tf.mul(tf.sum(tf.square(w)), l2 / 2)) as tf.Scalar;
           loss = tf.keep(loss);
         }
-        w.assign(tf.sub(w, tf.mul(gw, lr)) as tf.Tensor2D);
-        b.assign(tf.sub(b, tf.mul(gb, lr)) as tf.Tensor1D);
+        const dw = tf.matMul(x, s, true, false);
+        w.assign(tf.sub(w, l2 > 0 ? tf.add(dw, tf.mul(w, lr * l2)) : dw) as tf.Tensor2D);
+        b.assign(tf.sub(b, tf.sum(s)) as tf.Tensor1D);
         return loss;
       },
     };
