@@ -72,23 +72,23 @@ export async function boot(location: Location): Promise<Boot> {
   }
   const notebook = notebookById(id);
   setActiveNotebook(notebook.id);
-  startEarly(notebook.text, params);
+  startEarly(notebook.text, notebook.dataset, params);
   const draft = decoded.ok === true && !own ? null : await loadDraft(notebook.id);
   // A draft that changed the dataset (or added training) starts what it needs too.
-  if (draft) startEarly(draft.text, { ...draft.params, ...params });
+  if (draft) startEarly(draft.text, parseNotebook(draft.text).meta.dataset, { ...draft.params, ...params });
   await stdlib;
   return { notebook, draft, params, linkCode, present: search.get('view') === 'present', own, messages };
 }
 
 /**
  * What the opening notebook is sure to need, started before the page lays it out, so that it is read
- * while the cells are built: its shipped dataset (the one its parameters name, else its `dataset:`), and
+ * while the cells are built: its shipped dataset (the one its parameters name, else `dataset`, its front matter's), and
  * the training worker when a cell trains a model (`trainModel(`). Both are read once per tab, so calling
  * this again only starts what is new. Failures surface later, in the cells that use them.
  */
-function startEarly(text: string, params: Record<string, unknown>): void {
+function startEarly(text: string, dataset: string | undefined, params: Record<string, unknown>): void {
   const named = Object.values(params).find((v): v is string => typeof v === 'string' && SHIPPED_DATASETS.some((d) => d.key === v));
-  const key = named ?? parseNotebook(text).meta.dataset;
+  const key = named ?? dataset;
   if (key) loadShipped(key)?.catch(() => {});
   if (/\btrainModel\s*\(/.test(text)) prewarmTrainWorker();
 }

@@ -6,8 +6,6 @@
  * loading worker, on demand). Keys are what the notebook's dataset widget holds.
  */
 import type { Table } from 'apache-arrow';
-import { readArrow } from '../core/data/arrow';
-import { shippedIpc } from '../core/data/shipped';
 import { SHIPPED_DATASETS as SHIPPED } from '../stdlib/shippedData';
 import type { EngineHost } from '../engine/host';
 import { loadShippedInWorker } from '../workers/client';
@@ -23,7 +21,7 @@ const shippedTables = new Map<string, Promise<Table>>();
 
 /**
  * The shipped dataset `key` as a table, read once per tab: fetched from the app's own origin and inflated
- * (and parsed, for CSV) in the loading worker, or in the tab where there are no workers. The app calls it
+ * (and parsed, for CSV) in the loading worker. The app calls it
  * while it boots, so the file arrives while the notebook is being laid out; the dataset widget's cell
  * then gets the same promise. A failed read is forgotten, so the next call tries again. Null when `key`
  * is not a shipped file (a built-in or a user's dataset).
@@ -39,13 +37,7 @@ export function loadShipped(key: string): Promise<Table> | null {
   if (!shipped) return null;
   const file = shipped.file!;
   const url = new URL(`data/${file}`, document.baseURI).href;
-  const promise =
-    typeof Worker === 'function'
-      ? loadShippedInWorker(url, file)
-      : fetch(url).then(async (response) => {
-          if (!response.ok) throw new Error(`data/${file}: HTTP ${response.status}`);
-          return readArrow(await shippedIpc(new Uint8Array(await response.arrayBuffer()), file), file);
-        });
+  const promise = loadShippedInWorker(url, file);
   promise.catch(() => shippedTables.delete(key));
   shippedTables.set(key, promise);
   return promise;

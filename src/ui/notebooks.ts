@@ -8,6 +8,8 @@ export interface ShippedNotebook {
   id: string;
   title: string;
   text: string;
+  /** The shipped dataset its front matter names (`dataset:`), if any. */
+  dataset?: string;
 }
 
 const FILES = import.meta.glob('../../notebooks/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -18,7 +20,7 @@ export const NOTEBOOKS: ShippedNotebook[] = Object.entries(FILES)
   .map(([path, text]) => {
     const file = path.split('/').pop()!.replace(/\.md$/, '');
     const meta = parseNotebook(text).meta;
-    return { id: meta.id ?? file, title: meta.title ?? file, text };
+    return { id: meta.id ?? file, title: meta.title ?? file, text, dataset: meta.dataset };
   })
   .sort((a, b) => (a.id === DEFAULT_NOTEBOOK ? -1 : b.id === DEFAULT_NOTEBOOK ? 1 : a.title.localeCompare(b.title)));
 

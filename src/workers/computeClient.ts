@@ -1,8 +1,8 @@
 /**
  * The compute workers' client: up to two module workers, started on first use and kept for the next
  * calls (a call takes an idle worker; with both busy it queues on the less busy one). A worker that fails
- * to load is dropped and the next call starts a fresh one. Imports comlink, apache-arrow, the IPC writer and types only: the computations stay in the
- * worker chunk. Main-thread code imports it through `client.ts`.
+ * to load is dropped and the next call starts a fresh one. Imports comlink, apache-arrow, the IPC writer
+ * and types only: the computations stay in the worker chunk. Main-thread code imports it through `client.ts`.
  */
 import * as Comlink from 'comlink';
 import { tableFromIPC, type Table } from 'apache-arrow';

@@ -89,9 +89,8 @@ const api = {
    */
   async shipped(url: string, file: string): Promise<ShippedReply> {
     try {
-      const response = await fetch(url);
-      if (!response.ok) throw new DataError({ file, problem: `could not be fetched: the app's server answered ${response.status} ${response.statusText}`.trim() });
-      const bytes = await shippedIpc(new Uint8Array(await response.arrayBuffer()), file);
+      const blob = await fetchBlob(url, file);
+      const bytes = await shippedIpc(new Uint8Array(await blob.arrayBuffer()), file);
       return Comlink.transfer({ ok: true as const, bytes }, [bytes.buffer as ArrayBuffer]);
     } catch (e) {
       if (e instanceof DataError) return { ok: false, info: e.info };
